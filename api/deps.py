@@ -1,0 +1,41 @@
+"""Typed dependencies: handlers ask for the store and settings, never build them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from graph.store import GraphStore
+from policygraph.settings import Settings
+
+
+def get_store(request: Request) -> GraphStore:
+    """The store opened once in the app lifespan."""
+    return request.app.state.store
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+
+class Page:
+    """limit/offset pagination applied to an ordered list of rows."""
+
+    def __init__(self, limit: int, offset: int) -> None:
+        self.limit = limit
+        self.offset = offset
+
+    def apply(self, rows: list[Any]) -> list[Any]:
+        return rows[self.offset : self.offset + self.limit]
+
+
+def listing(rows: list[Any], total: int | None = None, **extra: Any) -> dict[str, Any]:
+    """The list envelope: ``{"data": [...], "count": N}`` (count = total before paging)."""
+    out: dict[str, Any] = {"data": rows, "count": len(rows) if total is None else total}
+    out.update(extra)
+    return out
