@@ -118,6 +118,10 @@ async def _validation(request: Request, exc: RequestValidationError) -> UTF8JSON
 async def _policygraph(request: Request, exc: PolicyGraphError) -> UTF8JSONResponse:
     if isinstance(exc, APIError):
         return envelope(exc.status, exc.message, exc.errors, exc.suggestions, exc.headers)
+    from queries.registry import QueryError
+
+    if isinstance(exc, QueryError):
+        return envelope(422, f"参数无效 (invalid parameters): {exc}")
     if isinstance(exc, NotFoundError):
         return envelope(404, str(exc), suggestions=exc.suggestions)
     if isinstance(exc, DocumentError):

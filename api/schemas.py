@@ -39,12 +39,12 @@ def ok(example: Any, description: str = "成功") -> dict[int | str, dict[str, A
 
 
 MEASURE_EXAMPLE = {
-    "id": "xiqing-district-2022:7.1",
+    "id": "西青区人民政府-2022-07-27:7.1",
     "number": 7,
     "clause": 1,
     "text": "积极统筹中央、市级转移支付和区级财政资金，落实落细助企纾困、稳就业保民生政策。",
     "task": {"seq": "三", "number": 3, "title": "提升积极的财政政策效能"},
-    "document_id": "xiqing-district-2022",
+    "document_id": "西青区人民政府-2022-07-27",
     "deadline": {"text": "12月底前完成", "kind": "due", "date": "2022-12-31"},
     "targets": [],
     "role": "lead",

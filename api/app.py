@@ -1,0 +1,149 @@
+"""The PolicyGraph HTTP API: FastAPI app factory, lifespan and wiring.
+
+Why a factory: tests, the CLI (``policygraph serve``) and ``uvicorn --factory
+api.app:create_app`` all build the app the same way; nothing (settings, store) is
+built at import time.  The store is opened once in the lifespan and closed at
+shutdown; on the embedded default an empty store is filled with the bundled seeds.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+
+from api.docs import install_offline_docs
+from api.errors import install_error_handlers
+from api.responses import UTF8JSONResponse
+from api.routes import ROUTERS
+from api.routes.ledger import router as ledger_router
+from graph.store import GraphStore
+from policygraph.settings import Settings, get_settings
+
+log = logging.getLogger("policygraph.api")
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "policygraph" / "samples"
+
+DESCRIPTION = """
+政策任务分工知识图谱 API：谁牵头、谁配合、何时完成。
+
+*PolicyGraph* answers "what does 区财政局 own" over HTTP. Every endpoint runs a named,
+parameterised Cypher query from `queries/` on the configured store (embedded
+LadybugDB or Neo4j). Lists come as `{"data": [...], "count": N}`; every error as
+`{"ok": false, "status": …, "error": "…", "errors": […], "suggestions": […]}`.
+"""
+
+
+def seed_paths() -> list[Path]:
+    """The bundled seed documents, in a stable order."""
+    return sorted(SAMPLES_DIR.glob("*.txt"))
+
+
+def load_seeds_if_empty(store: GraphStore) -> dict[str, Any]:
+    """Load the bundled seeds into an empty store; return what was loaded (or {})."""
+    counts = store.counts()
+    if counts.get("Document", 0):
+        return {}
+    from loaders import load_document
+
+    loaded: dict[str, Any] = {}
+    for path in seed_paths():
+        parsed = load_document(path)
+        loaded[path.name] = store.load(parsed)
+        log.info("loaded seed %s: %s", path.name, loaded[path.name])
+    return loaded
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operation ids: ``<tag>-<function name>`` (e.g. ``units-get_unit``)."""
+    tag = str(route.tags[0]) if route.tags else "api"
+    return f"{tag}-{route.name}"
+
+
+def _optional_viz_router() -> Any:
+    try:
+        from viz.routes import router  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return router
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the app.  ``store`` (tests) is used as given and not closed by the app."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        if store is None:
+            from graph.stores import open_store
+
+            opened = open_store(settings, read_only=settings.read_only)
+        else:
+            opened = store
+        try:
+            if owned and settings.store == "ladybug" and not settings.read_only:
+                load_seeds_if_empty(opened)
+            app.state.store = opened
+            yield
+        finally:
+            if owned:
+                opened.close()
+
+    app = FastAPI(
+        title="PolicyGraph API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        default_response_class=UTF8JSONResponse,
+        docs_url=None,  # served offline by install_offline_docs
+        redoc_url=None,
+        generate_unique_id_function=operation_id,
+        openapi_tags=[
+            {"name": "units", "description": "单位（部门）：名称、别名、职责"},
+            {"name": "measures", "description": "落实措施：全文检索、上下级链条"},
+            {"name": "documents", "description": "任务分工文件与任务"},
+            {"name": "workload", "description": "工作量统计（图表数据）"},
+            {"name": "deadlines", "description": "完成时限与逾期"},
+            {"name": "targets", "description": "量化目标（指标、数值、层级）"},
+            {"name": "network", "description": "协同网络（networkx）"},
+            {"name": "graph", "description": "节点与边（供浏览器图形库）"},
+            {"name": "queries", "description": "命名只读查询（canned queries）"},
+        ],
+    )
+    app.state.settings = settings
+    app.state.store = store
+    install_error_handlers(app)
+    install_offline_docs(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    for router in ROUTERS:
+        app.include_router(router)
+    app.include_router(ledger_router)  # ledgers, .ics, /quality
+    viz = _optional_viz_router()
+    app.state.page_routes = []
+    if viz is not None:
+        app.include_router(viz)
+        app.state.page_routes = list(viz.routes)
+        from viz.quality_page import router as quality_page_router
+
+        app.include_router(quality_page_router)  # /quality-report page
+    return app
+
+
+def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 8000, **uvicorn_kw: Any) -> None:
+    """Run the API with uvicorn (one worker: the embedded store is single-writer)."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=host, port=port, **uvicorn_kw)

@@ -1,0 +1,29 @@
+"""One router per resource; ``ROUTERS`` is the order they are mounted in."""
+
+from __future__ import annotations
+
+from api.routes import (
+    deadlines,
+    documents,
+    graph,
+    measures,
+    network,
+    queries,
+    targets,
+    units,
+    upload,
+    workload,
+)
+
+ROUTERS = [
+    units.router,
+    measures.router,
+    upload.router,
+    documents.router,
+    workload.router,
+    deadlines.router,
+    targets.router,
+    network.router,
+    graph.router,
+    queries.router,
+]

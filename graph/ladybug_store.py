@@ -1,0 +1,166 @@
+"""The embedded default store: LadybugDB (in-process, no server), running queries/.
+
+LadybugDB facts this module relies on (checked against ladybug 0.22):
+- node/rel tables must exist before loading: schema DDL runs on every read-write open,
+  then the DDL connection is closed and a NEW connection is opened for the data;
+- one process may hold the database file read-write; a second read-write opener (another
+  process) fails with "Could not set lock on file ... (Lock is held by PID n)", which is
+  turned into a one-line StoreError.  Read-only openers are allowed alongside the
+  writer and see its committed data;
+- ``BEGIN TRANSACTION`` / ``COMMIT`` / ``ROLLBACK`` via ``conn.execute``.  A failing
+  statement inside a transaction rolls the whole transaction back by itself (a later
+  ``ROLLBACK`` then says "No active transaction"), so rollback errors are ignored;
+- ``UNWIND $rows`` takes a list of dicts (a list of STRUCTs) but cannot type an empty
+  list or a field that is None in every row (it becomes STRING) -- see graph.rows;
+- integer sums come back as Decimal, nodes as dicts with ``_id``/``_label``: read()
+  converts everything to plain Python;
+- ``order`` is a reserved word: write r.`order` (Neo4j accepts the backticks too).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from graph.model import ParsedDocument, StoreError
+from graph.rows import load_steps, load_summary
+from graph.values import plain
+from queries.registry import Registry, get_registry
+
+StepHook = Callable[[int, str], None]
+
+
+def _lock_message(path: Path, err: Exception) -> str:
+    pid = re.search(r"PID (\d+)", str(err))
+    holder = f" (PID {pid.group(1)})" if pid else ""
+    return (
+        f"the embedded store {path} is held read-write by another PolicyGraph process{holder}, "
+        "e.g. the server: stop it, or send the change through its API; reads work with read-only opens"
+    )
+
+
+class LadybugStore:
+    """GraphStore on an embedded LadybugDB database folder/file."""
+
+    engine = "ladybug"
+
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, registry: Registry | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.registry = registry or get_registry()
+        self.before_step: StepHook | None = None  # test hook: called before each step of a batch
+        self._lock = threading.RLock()
+        self._db: Any = None
+        self._conn: Any = None
+        if read_only and not self.path.exists():
+            raise StoreError(f"no embedded store at {self.path} yet: run `policygraph load` first")
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+        except RuntimeError as e:
+            if "lock" in str(e).lower():
+                raise StoreError(_lock_message(self.path, e)) from None
+            raise StoreError(
+                f"cannot open the embedded store {self.path}: {str(e).splitlines()[0]}"
+            ) from None
+        try:
+            if not read_only:
+                self._ensure_schema()
+            self._conn = ladybug.Connection(self._db)  # a fresh connection after DDL
+        except Exception:
+            self._db.close()
+            raise
+
+    # -- schema -------------------------------------------------------------------
+    def _ensure_schema(self) -> None:
+        conn = ladybug.Connection(self._db)
+        try:
+            for stmt in self.registry.get("schema", "schema").statements(self.engine):
+                conn.execute(stmt)
+        finally:
+            conn.close()
+
+    # -- queries ------------------------------------------------------------------
+    def _run(self, conn: Any, name: str, text: str, params: dict[str, Any]) -> Any:
+        try:
+            return conn.execute(text, params)
+        except RuntimeError as e:
+            raise StoreError(f"query {name} failed on ladybug: {str(e).splitlines()[0]}") from e
+
+    def read(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        q = self.registry.get(name, "read")
+        bound = q.bind(params)
+        with self._lock:
+            self._check_open()
+            result = self._run(self._conn, name, q.text(self.engine), bound)
+            try:
+                columns = result.get_column_names()
+                return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.get_all()]
+            finally:
+                result.close()
+
+    def write(self, name: str, params: dict[str, Any] | None = None) -> None:
+        self.write_batch([(name, params or {})])
+
+    def write_batch(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
+        if self.read_only:
+            raise StoreError(f"the embedded store {self.path} is open read-only")
+        prepared = []
+        for name, params in steps:
+            q = self.registry.get(name, "write")
+            prepared.append((name, q.text(self.engine), q.bind(params)))
+        with self._lock:
+            self._check_open()
+            conn = self._conn
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                for i, (name, text, params) in enumerate(prepared):
+                    if self.before_step is not None:
+                        self.before_step(i, name)
+                    self._run(conn, name, text, params).close()
+            except BaseException:
+                try:
+                    conn.execute("ROLLBACK")
+                except RuntimeError:
+                    pass  # already rolled back by the failing statement
+                raise
+            conn.execute("COMMIT")
+
+    def load(self, parsed: ParsedDocument) -> dict[str, int]:
+        steps = load_steps(parsed)
+        self.write_batch(steps)
+        return load_summary(steps)
+
+    def counts(self) -> dict[str, int]:
+        return {r["name"]: int(r["n"]) for r in self.read("counts")}
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tables stay)."""
+        self.write("clear_all")
+
+    def _check_open(self) -> None:
+        if self._conn is None:
+            raise StoreError(f"the embedded store {self.path} is closed")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def __enter__(self) -> LadybugStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

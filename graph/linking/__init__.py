@@ -1,0 +1,241 @@
+"""Link the levels: district documents, tasks, measures, agencies and targets to the
+city ones they implement.
+
+    from graph.linking import link_store, link_documents
+    summary = link_store(store)                 # read, link, write (one transaction)
+    links = link_documents(city, district)      # pure: two ParsedDocuments -> Links
+
+``link_store`` reads its inputs through named read queries (queries/read/linking_*),
+computes the links with plain functions (documents, tasks, measures, units, targets)
+and writes them through named write queries (queries/write/link_*) in ONE
+``write_batch``: the old link edges and stub documents are deleted first, so running
+it again replaces them (idempotent).  Which documents are linked is decided by the
+documents themselves: a lower document is linked to every loaded document it says
+it implements (津政发〔2022〕9号 ...).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.linking.documents import link_documents as link_document_refs
+from graph.linking.measures import Scorer, link_measures
+from graph.linking.model import (
+    Corpus,
+    Doc,
+    DocLink,
+    DocRef,
+    Links,
+    MeasureRec,
+    TargetRec,
+    TaskRec,
+    UnitRec,
+)
+from graph.linking.targets import link_targets
+from graph.linking.tasks import link_tasks
+from graph.linking.units import link_units
+from graph.model import ParsedDocument
+from graph.rows import task_id
+
+__all__ = ["Links", "link_corpus", "link_documents", "link_pair", "link_store", "corpus_from_parsed"]
+
+
+# -- inputs ------------------------------------------------------------------------
+
+
+def corpus_from_parsed(docs: list[ParsedDocument]) -> Corpus:
+    """The linking inputs of parsed documents (the same ids the stores use)."""
+    c = Corpus()
+    for p in docs:
+        d = p.document
+        c.docs.append(
+            Doc(
+                d.id,
+                d.title,
+                d.doc_number or "",
+                d.level,
+                d.year,
+                tuple(DocRef(r.doc_number or "", r.title or "") for r in d.implements),
+            )
+        )
+        tasks = {task_id(d.id, t): t for t in p.tasks + [m.task for m in p.measures]}
+        c.tasks += [TaskRec(tid, d.id, t.number, t.seq, t.title) for tid, t in tasks.items()]
+        for m in p.measures:
+            c.measures.append(MeasureRec(m.id, d.id, task_id(d.id, m.task), m.number, m.clause, m.text))
+            for i, t in enumerate(m.targets, start=1):
+                c.targets.append(
+                    TargetRec(
+                        f"{m.id}:g{i}", m.id, d.id, t.indicator, t.op, float(t.value), t.unit, t.value_max
+                    )
+                )
+        seen = {u.name for u in c.units}
+        c.units += [UnitRec(u.name, u.level, u.kind, u.collective) for u in p.units if u.name not in seen]
+    return c
+
+
+def corpus_from_store(store: Any) -> Corpus:
+    """The linking inputs, read through the named ``linking_*`` queries."""
+    c = Corpus()
+    for r in store.read("linking_documents"):
+        numbers = r.get("implements_doc_numbers") or []
+        titles = r.get("implements_titles") or []
+        refs = tuple(DocRef(n or "", t or "") for n, t in zip(numbers, titles, strict=False))
+        c.docs.append(
+            Doc(r["id"], r["title"] or "", r["doc_number"] or "", r["level"] or "unknown", r["year"], refs)
+        )
+    c.tasks = [
+        TaskRec(r["id"], r["document_id"], int(r["number"]), r["seq"] or "", r["title"] or "")
+        for r in store.read("linking_tasks")
+    ]
+    c.measures = [
+        MeasureRec(
+            r["id"], r["document_id"], r["task_id"], int(r["number"]), int(r["clause"]), r["text"] or ""
+        )
+        for r in store.read("linking_measures")
+    ]
+    c.targets = [
+        TargetRec(
+            r["id"],
+            r["measure_id"],
+            r["document_id"],
+            r["indicator"] or "",
+            r["op"] or "",
+            float(r["value"]),
+            r["unit"] or "",
+            r["value_max"],
+        )
+        for r in store.read("linking_targets")
+        if r["value"] is not None
+    ]
+    c.units = [
+        UnitRec(r["name"], r["level"] or "unknown", r["kind"] or "unknown", bool(r["collective"]))
+        for r in store.read("linking_units")
+    ]
+    return c
+
+
+# -- linking (pure) ----------------------------------------------------------------
+
+
+def link_pair(c: Corpus, lower_id: str, upper_id: str, links: Links) -> None:
+    """Tasks, measures and targets of one lower document to one upper document."""
+    lt = [t for t in c.tasks if t.document_id == lower_id]
+    ut = [t for t in c.tasks if t.document_id == upper_id]
+    lm = [m for m in c.measures if m.document_id == lower_id]
+    um = [m for m in c.measures if m.document_id == upper_id]
+    scorer = Scorer(lm + um)
+    tlinks, unlinked = link_tasks(lt, ut, lm, um, scorer.measure_score)
+    mlinks, local = link_measures(lm, um, {t.lower: t.upper for t in tlinks}, scorer)
+    gl = [g for g in c.targets if g.document_id == lower_id]
+    gu = [g for g in c.targets if g.document_id == upper_id]
+    links.tasks += tlinks
+    links.unlinked_tasks += unlinked
+    links.measures += mlinks
+    links.local_measures += local
+    links.targets += link_targets(gl, gu, mlinks)
+
+
+def link_corpus(c: Corpus) -> Links:
+    """Every link among the documents of ``c`` (pairs chosen by the documents' own refs)."""
+    links = Links()
+    links.documents, links.stubs = link_document_refs(c.docs)
+    loaded = {d.id for d in c.docs}
+    for dl in links.documents:
+        if dl.upper in loaded:
+            link_pair(c, dl.lower, dl.upper, links)
+    links.counterparts, links.branches, links.no_counterpart = link_units(c.units)
+    return links
+
+
+def link_documents(city: ParsedDocument, district: ParsedDocument) -> Links:
+    """Links of ``district`` to ``city`` (pure; no store).  The document link is the one
+    the district's preamble gives, else a ``given`` link (the caller paired them)."""
+    c = corpus_from_parsed([city, district])
+    links = Links()
+    doc_links, links.stubs = link_document_refs(c.docs)
+    links.documents = [d for d in doc_links if d.lower == district.document.id]
+    if not any(d.upper == city.document.id for d in links.documents):
+        links.documents.append(DocLink(district.document.id, city.document.id, "given", 1.0))
+    link_pair(c, district.document.id, city.document.id, links)
+    links.counterparts, links.branches, links.no_counterpart = link_units(c.units)
+    return links
+
+
+# -- store -------------------------------------------------------------------------
+
+CLEAR_STEPS = [
+    "link_clear_documents",
+    "link_clear_stubs",
+    "link_clear_tasks",
+    "link_clear_measures",
+    "link_clear_counterparts",
+    "link_clear_branches",
+    "link_clear_targets",
+]
+
+
+def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
+    """The named write steps that replace every link edge (run in one transaction).
+    Steps with no rows are left out (LadybugDB cannot type an empty ``$rows``)."""
+    rows: list[tuple[str, list[dict[str, Any]]]] = [
+        (
+            "link_stubs",
+            [
+                {"id": s.id, "title": s.title, "doc_number": s.doc_number, "level": s.level}
+                for s in links.stubs
+            ],
+        ),
+        (
+            "link_documents",
+            [
+                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
+                for x in links.documents
+            ],
+        ),
+        (
+            "link_tasks",
+            [
+                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
+                for x in links.tasks
+            ],
+        ),
+        (
+            "link_measures",
+            [
+                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
+                for x in links.measures
+            ],
+        ),
+        (
+            "link_counterparts",
+            [
+                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
+                for x in links.counterparts
+            ],
+        ),
+        (
+            "link_branches",
+            [
+                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
+                for x in links.branches
+            ],
+        ),
+        (
+            "link_targets",
+            [
+                {"lower": x.lower, "upper": x.upper, "method": x.method, "share": float(x.share)}
+                for x in links.targets
+            ],
+        ),
+    ]
+    steps: list[tuple[str, dict[str, Any]]] = [(name, {}) for name in CLEAR_STEPS]
+    steps += [(name, {"rows": r}) for name, r in rows if r]
+    return steps
+
+
+def link_store(store: Any) -> dict[str, Any]:
+    """Read the loaded documents, link the levels, replace the link edges in one
+    transaction; return a summary (counts, and agencies with no counterpart)."""
+    links = link_corpus(corpus_from_store(store))
+    store.write_batch(write_steps(links))
+    return links.summary()

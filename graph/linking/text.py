@@ -1,0 +1,103 @@
+"""Chinese text for matching: cleaning, sentences, character n-gram TF-IDF cosine.
+
+Pure Python, no dependency.  Why character n-grams: Chinese has no spaces and the
+district copies, trims or rewords the city's sentences; overlapping 2- and 3-character
+grams catch copied phrases without a word segmenter.  Level words are folded before
+comparing (区/市, 西青/天津, 我区/本市) so "质量强区" equals "质量强市".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from graph.normalize import to_simplified
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_SENT_RE = re.compile(r"[。；;！!？?]+")
+_CLAUSE_RE = re.compile(r"[。；;！!？?，,：:]+")
+_KEEP_RE = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
+# level words: the district's phrasing folded onto the city's (both sides get the same)
+_FOLD = [
+    ("西青", "天津"),
+    ("我区", "本市"),
+    ("全区", "全市"),
+    ("驻区", "在津"),
+    ("区级", "市级"),
+    ("区", "市"),
+]
+
+
+def clean(text: str) -> str:
+    """Matching key of a text: NFKC, simplified, no tags/punctuation/space, level words folded."""
+    s = unicodedata.normalize("NFKC", to_simplified(text or "")).lower()
+    s = _KEEP_RE.sub("", _TAG_RE.sub("", s))
+    for a, b in _FOLD:
+        s = s.replace(a, b)
+    return s
+
+
+def clean_title(text: str) -> str:
+    """A title's key: NFKC, simplified, no quotes/brackets/punctuation/space (level words kept)."""
+    s = unicodedata.normalize("NFKC", to_simplified(text or "")).lower()
+    return _KEEP_RE.sub("", _TAG_RE.sub("", s))
+
+
+def sentences(text: str) -> list[str]:
+    """Cleaned sentences (split on 。；！？), empty ones dropped."""
+    out = [clean(p) for p in _SENT_RE.split(_TAG_RE.sub("", text or ""))]
+    return [s for s in out if s]
+
+
+def clauses(text: str, min_len: int = 6) -> list[str]:
+    """Cleaned clauses (split on 。；！？ and ，：) of at least ``min_len`` characters."""
+    out = [clean(p) for p in _CLAUSE_RE.split(_TAG_RE.sub("", text or ""))]
+    return [s for s in out if len(s) >= min_len]
+
+
+def grams(s: str, sizes: tuple[int, ...] = (2, 3)) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for n in sizes:
+        c.update(s[i : i + n] for i in range(len(s) - n + 1))
+    if not c and s:
+        c[s] = 1
+    return c
+
+
+def dice(a: str, b: str) -> float:
+    """Character-bigram Dice coefficient of two cleaned strings (titles, indicators)."""
+    ga, gb = set(grams(a, (2,))), set(grams(b, (2,)))
+    if not ga or not gb:
+        return 1.0 if a and a == b else 0.0
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+Vector = dict[str, float]
+
+
+class Tfidf:
+    """IDF over a collection of cleaned texts; ``vector`` gives a unit-length TF-IDF vector."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        df: Counter[str] = Counter()
+        n = 0
+        for t in texts:
+            n += 1
+            df.update(set(grams(t)))
+        self.n = max(n, 1)
+        self.idf = {g: math.log((1 + self.n) / (1 + d)) + 1.0 for g, d in df.items()}
+        self._default = math.log(1 + self.n) + 1.0
+
+    def vector(self, text: str) -> Vector:
+        v = {g: (1 + math.log(c)) * self.idf.get(g, self._default) for g, c in grams(text).items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {g: x / norm for g, x in v.items()}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(g, 0.0) for g, x in a.items())

@@ -1,0 +1,344 @@
+"""ParsedDocument -> plain row dicts for the batched ``UNWIND $rows`` load.
+
+Why one module: this is the single place graph ids are derived (tasks, deadlines,
+targets, governments), so both stores write exactly the same graph.  Rows are plain
+Python (str, int, float, bool, None, lists of str): any driver can take them.
+
+Ids:
+  Document  document.id (from the loader, stable per file)
+  Task      f"{document_id}:t{task.number}"
+  Measure   measure.id (the loader's f"{document_id}:{number}.{clause}")
+  Target    f"{measure_id}:g{i}" (i = 1.. in the measure's target list)
+  Deadline  f"{kind}:{date}" -- one node per distinct (kind, date); undated deadlines
+            (kind "unspecified", undated milestones) get no node, their text stays on
+            the Measure (deadline_text, milestones)
+  Unit      name (canonical);  Government  name (天津市人民政府 / 西青区人民政府)
+
+Milestones are Deadline nodes (kind "milestone") reached by DUE edges with
+``milestone: true`` and ``seq`` 1..; the final deadline's DUE edge has ``milestone:
+false`` and ``seq`` 0.  The Measure also carries deadline_kind/deadline_date, so most
+queries never need the DUE hop.
+
+LadybugDB types a struct field whose value is None in *every* row as STRING and then
+refuses to store it in an INT64/DOUBLE column.  So nullable numbers never travel in
+rows: the document is loaded with scalar parameters (``$year`` may be None), and a
+target's ``value_max`` goes in a separate step holding only the targets that have one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import Document, Measure, ParsedDocument, Task
+
+RESPONSIBILITY_TYPES: dict[str, str] = {
+    "lead": "LEADS",
+    "support": "SUPPORTS",
+    "joint": "JOINTLY_RESPONSIBLE",
+}
+
+# The governments units belong to; region -> canonical government name.
+GOVERNMENTS: dict[str, dict[str, str]] = {
+    "天津市人民政府": {"level": "city", "region": "天津市"},
+    "西青区人民政府": {"level": "district", "region": "西青区"},
+}
+
+
+def task_id(document_id: str, task: Task) -> str:
+    return f"{document_id}:t{task.number}"
+
+
+def measure_id(document_id: str, number: int, clause: int) -> str:
+    return f"{document_id}:{number}.{clause}"
+
+
+def target_id(measure_id_: str, index: int) -> str:
+    return f"{measure_id_}:g{index}"
+
+
+def deadline_id(kind: str, date: str) -> str:
+    return f"{kind}:{date}"
+
+
+def document_government(document: Document) -> str | None:
+    """The government that issued the document (天津市人民政府 / 西青区人民政府), if known."""
+    if document.issuer and document.issuer in GOVERNMENTS:
+        return document.issuer
+    for name, info in GOVERNMENTS.items():
+        if document.region == info["region"] or (document.issuer and info["region"] in document.issuer):
+            return name
+    if document.issuer and document.issuer.endswith("人民政府"):
+        return document.issuer
+    return None
+
+
+def _measure_id(doc_id: str, m: Measure) -> str:
+    return m.id or measure_id(doc_id, m.number, m.clause)
+
+
+def document_params(doc: Document) -> dict[str, Any]:
+    """Scalar parameters of the ``load_document`` step."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "issuer": doc.issuer,
+        "doc_number": doc.doc_number,
+        "level": doc.level,
+        "region": doc.region,
+        "published": doc.published,
+        "year": doc.year,
+        "source": doc.source,
+        "format": doc.format,
+        "implements_doc_numbers": [r.doc_number or "" for r in doc.implements],
+        "implements_titles": [r.title or "" for r in doc.implements],
+    }
+
+
+def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
+    """Every row list of one document, keyed by the load step that takes it."""
+    doc = parsed.document
+    doc_id = doc.id
+    doc_gov = document_government(doc)
+
+    tasks: dict[str, dict[str, Any]] = {}
+    for t in parsed.tasks + [m.task for m in parsed.measures]:
+        tid = task_id(doc_id, t)
+        tasks.setdefault(
+            tid, {"id": tid, "document_id": doc_id, "seq": t.seq, "number": int(t.number), "title": t.title}
+        )
+
+    units: dict[str, dict[str, Any]] = {}
+    for u in parsed.units:
+        units.setdefault(
+            u.name,
+            {
+                "name": u.name,
+                "level": u.level,
+                "kind": u.kind,
+                "government": u.government,
+                "collective": bool(u.collective),
+                "aliases": [str(a) for a in u.aliases],
+            },
+        )
+
+    measures: list[dict[str, Any]] = []
+    resp: dict[str, list[dict[str, Any]]] = {k: [] for k in RESPONSIBILITY_TYPES}
+    seen_resp: set[tuple[str, str, str]] = set()
+    deadlines: dict[str, dict[str, Any]] = {}
+    due: list[dict[str, Any]] = []
+    targets: list[dict[str, Any]] = []
+    target_ranges: list[dict[str, Any]] = []
+    seen_measures: set[str] = set()
+
+    for m in parsed.measures:
+        mid = _measure_id(doc_id, m)
+        if mid in seen_measures:
+            raise ValueError(f"{doc.source or doc_id}: duplicate measure id {mid}")
+        seen_measures.add(mid)
+        dl = m.deadline
+        measures.append(
+            {
+                "id": mid,
+                "document_id": doc_id,
+                "task_id": task_id(doc_id, m.task),
+                "task_seq": m.task.seq,
+                "task_number": int(m.task.number),
+                "number": int(m.number),
+                "clause": int(m.clause),
+                "text": m.text,
+                "clause_text": m.clause_text,
+                "line": int(m.line),
+                "open_ended": bool(m.open_ended),
+                "deadline_text": dl.text if dl else None,
+                "deadline_kind": dl.kind if dl else None,
+                "deadline_date": dl.date if dl else None,
+                "deadline_action": dl.action if dl else None,
+                "before_publication": bool(dl.before_publication) if dl else False,
+                "milestones": [ms.text for ms in dl.milestones] if dl else [],
+            }
+        )
+        for r in m.responsibilities:
+            key = (r.unit, mid, r.role)
+            if key in seen_resp:
+                continue
+            seen_resp.add(key)
+            resp[r.role].append(
+                {
+                    "unit": r.unit,
+                    "measure": mid,
+                    "role": r.role,
+                    "order": int(r.order),
+                    "open_ended": bool(m.open_ended),
+                    "as_written": r.as_written,
+                }
+            )
+            if r.unit not in units:  # a unit the loader did not list: keep the graph whole
+                units[r.unit] = {
+                    "name": r.unit,
+                    "level": "unknown",
+                    "kind": "collective" if r.collective else "unknown",
+                    "government": None,
+                    "collective": bool(r.collective),
+                    "aliases": [],
+                }
+            elif r.collective:
+                units[r.unit]["collective"] = True
+        if dl:
+            steps = [(dl.kind, dl.date, False, dl.text, dl.action, bool(dl.before_publication))]
+            steps += [("milestone", ms.date, True, ms.text, ms.action, False) for ms in dl.milestones]
+            for seq, (kind, date, is_ms, text, action, before) in enumerate(steps):
+                if not date:
+                    continue
+                did = deadline_id(kind, date)
+                deadlines.setdefault(did, {"id": did, "kind": kind, "date": date})
+                due.append(
+                    {
+                        "measure": mid,
+                        "deadline": did,
+                        "seq": seq,
+                        "milestone": is_ms,
+                        "text": text,
+                        "action": action,
+                        "before_publication": before,
+                    }
+                )
+        for i, t in enumerate(m.targets, start=1):
+            gid = target_id(mid, i)
+            targets.append(
+                {
+                    "id": gid,
+                    "measure_id": mid,
+                    "document_id": doc_id,
+                    "indicator": t.indicator,
+                    "op": t.op,
+                    "value": float(t.value),
+                    "unit": t.unit,
+                    "text": t.text,
+                }
+            )
+            if t.value_max is not None:
+                target_ranges.append({"id": gid, "value_max": float(t.value_max)})
+
+    governments: dict[str, dict[str, Any]] = {}
+    member_of: list[dict[str, Any]] = []
+    collective_of: list[dict[str, Any]] = []
+
+    def gov(name: str) -> str:
+        if name not in governments:
+            info = GOVERNMENTS.get(name)
+            if info is None and name == doc_gov:
+                info = {"level": doc.level, "region": doc.region or ""}
+            info = info or {"level": "unknown", "region": ""}
+            governments[name] = {"name": name, "level": info["level"], "region": info["region"] or None}
+        return name
+
+    if doc_gov:
+        gov(doc_gov)
+    for u in units.values():
+        if u["collective"]:
+            g = u["government"] or doc_gov  # 有关部门 without a government: the issuer's
+            if g:
+                collective_of.append({"unit": u["name"], "government": gov(g)})
+        elif u["government"]:
+            member_of.append({"unit": u["name"], "government": gov(u["government"])})
+
+    return {
+        "document": document_params(doc),
+        "governments": sorted(governments.values(), key=lambda r: r["name"]),
+        "units": sorted(units.values(), key=lambda r: r["name"]),
+        "member_of": member_of,
+        "collective_of": collective_of,
+        "tasks": list(tasks.values()),
+        "measures": measures,
+        "leads": resp["lead"],
+        "supports": resp["support"],
+        "joint": resp["joint"],
+        "deadlines": sorted(deadlines.values(), key=lambda r: r["id"]),
+        "due": due,
+        "targets": targets,
+        "target_ranges": target_ranges,
+    }
+
+
+# (step name, row key): the batched upserts, in dependency order.
+_ROW_STEPS: list[tuple[str, str]] = [
+    ("load_governments", "governments"),
+    ("load_units", "units"),
+    ("load_member_of", "member_of"),
+    ("load_collective_of", "collective_of"),
+    ("load_tasks", "tasks"),
+    ("load_measures", "measures"),
+    ("load_leads", "leads"),
+    ("load_supports", "supports"),
+    ("load_jointly_responsible", "joint"),
+    ("load_deadlines", "deadlines"),
+    ("load_due", "due"),
+    ("load_targets", "targets"),
+    ("load_target_ranges", "target_ranges"),
+]
+
+
+def load_steps(parsed: ParsedDocument) -> list[tuple[str, dict[str, Any]]]:
+    """The named write steps that (re)load one document, to run in ONE transaction.
+
+    Reload semantics: the document's measures/tasks that the new version no longer has
+    are deleted (with their edges), its targets are re-created, and the edges it owns
+    (responsibilities, DUE, HAS_MEASURE) are cleared and re-created; kept measures keep
+    their ids and so their links (IMPLEMENTS ...).  Units, Governments and Deadlines are
+    shared between documents and MERGEd; deadlines left without a DUE edge are removed.
+    Steps with no rows are left out (LadybugDB cannot type an empty ``$rows``)."""
+    rows = document_rows(parsed)
+    doc_id = parsed.document.id
+    keep_measures = [r["id"] for r in rows["measures"]]
+    keep_tasks = [r["id"] for r in rows["tasks"]]
+    steps: list[tuple[str, dict[str, Any]]] = [
+        ("load_prune_targets", {"document_id": doc_id}),
+        ("load_prune_measures", {"document_id": doc_id, "keep": keep_measures}),
+        ("load_prune_tasks", {"document_id": doc_id, "keep": keep_tasks}),
+        ("load_clear_responsibilities", {"document_id": doc_id}),
+        ("load_clear_due", {"document_id": doc_id}),
+        ("load_clear_has_measure", {"document_id": doc_id}),
+        ("load_document", rows["document"]),
+    ]
+    for name, key in _ROW_STEPS:
+        if rows[key]:
+            steps.append((name, {"rows": rows[key]}))
+    steps.append(("load_gc_deadlines", {}))
+    return steps
+
+
+def expected_counts(parsed_docs: list[ParsedDocument]) -> dict[str, int]:
+    """What loading these documents (into an empty store) must leave, per label/type."""
+    acc: dict[str, set[Any]] = {}
+
+    def add(key: str, items: Any) -> None:
+        acc.setdefault(key, set()).update(items)
+
+    for p in parsed_docs:
+        r = document_rows(p)
+        add("Document", [p.document.id])
+        add("Task", [t["id"] for t in r["tasks"]])
+        add("Measure", [m["id"] for m in r["measures"]])
+        add("Unit", [u["name"] for u in r["units"]])
+        add("Government", [g["name"] for g in r["governments"]])
+        add("Deadline", [d["id"] for d in r["deadlines"]])
+        add("Target", [t["id"] for t in r["targets"]])
+        add("HAS_TASK", [t["id"] for t in r["tasks"]])
+        add("HAS_MEASURE", [m["id"] for m in r["measures"]])
+        add("HAS_TARGET", [t["id"] for t in r["targets"]])
+        add("LEADS", [(x["unit"], x["measure"]) for x in r["leads"]])
+        add("SUPPORTS", [(x["unit"], x["measure"]) for x in r["supports"]])
+        add("JOINTLY_RESPONSIBLE", [(x["unit"], x["measure"]) for x in r["joint"]])
+        add("DUE", [(x["measure"], x["seq"]) for x in r["due"]])
+        add("MEMBER_OF", [(x["unit"], x["government"]) for x in r["member_of"]])
+        add("COLLECTIVE_OF", [(x["unit"], x["government"]) for x in r["collective_of"]])
+    return {k: len(v) for k, v in acc.items()}
+
+
+def load_summary(steps: list[tuple[str, dict[str, Any]]]) -> dict[str, int]:
+    """What a load wrote: rows per step (documents, units, measures, leads ...)."""
+    out: dict[str, int] = {"documents": 1}
+    for name, params in steps:
+        if name.startswith("load_") and "rows" in params:
+            out[name.removeprefix("load_")] = len(params["rows"])
+    return out

@@ -1,0 +1,154 @@
+"""Document metadata from the preamble: title, issuer, date, level, region, own
+document number and the documents it says it implements.
+
+    根据《国务院关于落实〈政府工作报告〉重点工作分工的意见》（国发〔2022〕9号）和
+    《天津市人民政府印发…的通知》（津政发〔2022〕9号）  -> implements: two DocumentRefs
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from graph.model import Document, DocumentRef
+from graph.normalize import AgencyDirectory, directory, to_simplified
+
+_DOCNUM = r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号"
+_DOCNUM_LINE_RE = re.compile(rf"^\s*({_DOCNUM})\s*$")
+_REF_RE = re.compile(rf"《(?P<title>[^《》\n]{{2,200}})》\s*[（(]\s*(?P<num>{_DOCNUM})\s*[）)]")
+_DATE_LINE_RE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_DATE_ANY_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_ISSUER_RE = re.compile(
+    r"^(?P<iss>.{0,30}?(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|国务院))(?=印发|关于|转发|办公厅|$)"
+)
+_SALUTATION_RE = re.compile(r"[：:]\s*$")
+_BODY_START_RE = re.compile(r"^(?:为|根据|现将|按照|经|近日)")
+_SKIP_RE = re.compile(r"^[（(]此件.{0,10}[）)]$|^附件\s*\d*$|^[-—_=\s]*$")
+_YEAR_RE = re.compile(r"(20\d{2})\s*年")
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    yi, mi, di = int(y), int(m), int(d)
+    if 1 <= mi <= 12 and 1 <= di <= 31:
+        return f"{yi:04d}-{mi:02d}-{di:02d}"
+    return None
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The first heading lines before the salutation (各区人民政府…：) or the body."""
+    parts: list[str] = []
+    for raw in lines[:40]:
+        line = re.sub(r"\s+", "", raw)
+        if not line:
+            if parts and len("".join(parts)) >= 8 and ("通知" in "".join(parts) or "意见" in "".join(parts)):
+                # a blank line inside a two-line title is common; stop only once it is complete
+                continue
+            continue
+        if _SKIP_RE.match(line) or _DOCNUM_LINE_RE.match(line):
+            continue
+        if _SALUTATION_RE.search(line) or _BODY_START_RE.match(line) or _DATE_LINE_RE.match(line):
+            break
+        if len(line) > 80:
+            break
+        parts.append(line)
+        joined = "".join(parts)
+        if re.search(r"(通知|意见|清单|方案|分工|办法|决定|计划)$", joined) and len(parts) >= 1:
+            if len(parts) >= 3 or re.search(r"(通知|意见)$", joined):
+                break
+    title = "".join(parts)
+    return title or None
+
+
+def extract_metadata(
+    lines: list[str],
+    source: str,
+    fmt: str,
+    preamble_end: int,
+    dirx: AgencyDirectory | None = None,
+) -> Document:
+    """Build the Document from the file's lines; ``preamble_end`` is the index of the
+    first body line (first item / table header)."""
+    dirx = dirx or directory()
+    pre = lines[:preamble_end]
+    simp_pre = [to_simplified(x) for x in pre]
+    title = find_title(pre) or Path(source).stem
+
+    issuer_written: str | None = None
+    m = _ISSUER_RE.match(to_simplified(title))
+    if m:
+        issuer_written = m.group("iss")
+    gov = dirx.government(issuer_written) if issuer_written else None
+    if gov is None:
+        for line in simp_pre:
+            s = re.sub(r"\s+", "", line)
+            if s and (s.endswith("人民政府") or s in ("国务院", "国务院办公厅")) and len(s) <= 20:
+                issuer_written = issuer_written or s
+                gov = dirx.government(s)
+                if gov:
+                    break
+    issuer = gov.name if gov else issuer_written
+    if gov is not None:
+        level, region = gov.level, gov.region
+    elif issuer_written:
+        level = (
+            "national"
+            if issuer_written.startswith("国务院")
+            else "province"
+            if "省" in issuer_written
+            else "district"
+            if re.search(r"[区县]人民政府", issuer_written)
+            else "city"
+            if "市人民政府" in issuer_written
+            else "unknown"
+        )
+        region = re.sub(r"人民政府.*$", "", issuer_written) or None
+    else:
+        level, region = "unknown", None
+
+    published = None
+    for line in lines:
+        dm = _DATE_LINE_RE.match(line.replace("\u3000", " "))
+        if dm:
+            published = _iso(*dm.groups())
+            if published:
+                break
+    year = int(published[:4]) if published else None
+    if year is None:
+        ym = _YEAR_RE.search(title) or next(filter(None, (_YEAR_RE.search(x) for x in simp_pre)), None)
+        year = int(ym.group(1)) if ym else None
+
+    doc_number = None
+    for line in pre[:30]:
+        dn = _DOCNUM_LINE_RE.match(line)
+        if dn:
+            doc_number = re.sub(r"\s+", "", dn.group(1))
+            break
+
+    implements: list[DocumentRef] = []
+    seen: set[str] = set()
+    for rm in _REF_RE.finditer("".join(pre)):
+        num = re.sub(r"\s+", "", rm.group("num"))
+        if num == doc_number or num in seen:
+            continue
+        seen.add(num)
+        implements.append(DocumentRef(doc_number=num, title=rm.group("title").strip()))
+
+    if doc_number:
+        doc_id = doc_number
+    elif issuer and published:
+        doc_id = f"{issuer}-{published}"
+    else:
+        doc_id = Path(source).stem
+    return Document(
+        id=doc_id,
+        title=title,
+        issuer=issuer,
+        doc_number=doc_number,
+        level=level,  # type: ignore[arg-type]
+        region=region,
+        published=published,
+        year=year,
+        implements=implements,
+        source=Path(source).name,
+        format=fmt,
+    )

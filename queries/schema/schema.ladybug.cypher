@@ -1,0 +1,24 @@
+// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key)
+// params: none
+CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, issuer STRING, doc_number STRING, level STRING, region STRING, published STRING, year INT64, source STRING, format STRING, implements_doc_numbers STRING[], implements_titles STRING[], PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Task(id STRING, document_id STRING, seq STRING, number INT64, title STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Measure(id STRING, document_id STRING, task_id STRING, task_seq STRING, task_number INT64, number INT64, clause INT64, text STRING, clause_text STRING, line INT64, open_ended BOOLEAN, deadline_text STRING, deadline_kind STRING, deadline_date STRING, deadline_action STRING, before_publication BOOLEAN, milestones STRING[], PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Unit(name STRING, level STRING, kind STRING, government STRING, collective BOOLEAN, aliases STRING[], PRIMARY KEY(name));
+CREATE NODE TABLE IF NOT EXISTS Government(name STRING, level STRING, region STRING, PRIMARY KEY(name));
+CREATE NODE TABLE IF NOT EXISTS Deadline(id STRING, kind STRING, date STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Target(id STRING, measure_id STRING, document_id STRING, indicator STRING, op STRING, value DOUBLE, value_max DOUBLE, unit STRING, text STRING, PRIMARY KEY(id));
+CREATE REL TABLE IF NOT EXISTS HAS_TASK(FROM Document TO Task);
+CREATE REL TABLE IF NOT EXISTS HAS_MEASURE(FROM Task TO Measure);
+CREATE REL TABLE IF NOT EXISTS LEADS(FROM Unit TO Measure, role STRING, `order` INT64, open_ended BOOLEAN, as_written STRING);
+CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM Unit TO Measure, role STRING, `order` INT64, open_ended BOOLEAN, as_written STRING);
+CREATE REL TABLE IF NOT EXISTS JOINTLY_RESPONSIBLE(FROM Unit TO Measure, role STRING, `order` INT64, open_ended BOOLEAN, as_written STRING);
+CREATE REL TABLE IF NOT EXISTS DUE(FROM Measure TO Deadline, seq INT64, milestone BOOLEAN, text STRING, action STRING, before_publication BOOLEAN);
+CREATE REL TABLE IF NOT EXISTS HAS_TARGET(FROM Measure TO Target);
+CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Unit TO Government);
+CREATE REL TABLE IF NOT EXISTS COLLECTIVE_OF(FROM Unit TO Government);
+CREATE REL TABLE IF NOT EXISTS IMPLEMENTS(FROM Document TO Document, FROM Measure TO Measure, score DOUBLE, method STRING);
+CREATE REL TABLE IF NOT EXISTS FOLLOWS(FROM Task TO Task, method STRING, score DOUBLE);
+CREATE REL TABLE IF NOT EXISTS COUNTERPART_OF(FROM Unit TO Unit, method STRING, score DOUBLE);
+CREATE REL TABLE IF NOT EXISTS BRANCH_OF(FROM Unit TO Unit, method STRING, score DOUBLE);
+CREATE REL TABLE IF NOT EXISTS CONTRIBUTES_TO(FROM Target TO Target, share DOUBLE, method STRING);
+ALTER TABLE Document ADD IF NOT EXISTS stub BOOLEAN DEFAULT false;

@@ -1,0 +1,18 @@
+// description: Neo4j uniqueness constraints, lookup indexes and the CJK full-text index on Measure.text
+// params: none
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT unit_name IF NOT EXISTS FOR (n:Unit) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT government_name IF NOT EXISTS FOR (n:Government) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT deadline_id IF NOT EXISTS FOR (n:Deadline) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT target_id IF NOT EXISTS FOR (n:Target) REQUIRE n.id IS UNIQUE;
+CREATE INDEX task_document IF NOT EXISTS FOR (n:Task) ON (n.document_id);
+CREATE INDEX measure_document IF NOT EXISTS FOR (n:Measure) ON (n.document_id);
+CREATE INDEX measure_deadline IF NOT EXISTS FOR (n:Measure) ON (n.deadline_date);
+CREATE INDEX target_document IF NOT EXISTS FOR (n:Target) ON (n.document_id);
+CREATE INDEX target_measure IF NOT EXISTS FOR (n:Target) ON (n.measure_id);
+CREATE INDEX deadline_date IF NOT EXISTS FOR (n:Deadline) ON (n.date);
+CREATE INDEX unit_government IF NOT EXISTS FOR (n:Unit) ON (n.government);
+CREATE FULLTEXT INDEX measure_text IF NOT EXISTS FOR (n:Measure) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+CALL db.awaitIndexes(300);

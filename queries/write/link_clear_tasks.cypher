@@ -1,0 +1,4 @@
+// description: Linking: delete every FOLLOWS edge (task -> task)
+// params: none
+MATCH (:Task)-[r:FOLLOWS]->(:Task)
+DELETE r
