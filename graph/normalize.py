@@ -196,6 +196,19 @@ class AgencyDirectory:
                 return gov
         return None
 
+    def scoped_name(self, agency: Agency, government: str | None) -> str:
+        """The canonical name of a collective in one government's document.
+
+        Why: 有关部门 in the city document and 有关部门 in the district document are
+        different groups of agencies; one shared node would hand a district department
+        the city's "有关部门" obligations.  Collectives whose data-file row has no
+        government are therefore named per region (西青区有关部门, 天津市有关部门)."""
+        if not agency.collective or agency.government or not government:
+            return agency.name
+        gov = self.get(government)
+        region = gov.region if gov is not None else None
+        return f"{region}{agency.name}" if region else agency.name
+
     def is_known(self, name: str, government: str | None = None) -> bool:
         return self.resolve(name, government) is not None
 

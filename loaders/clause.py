@@ -196,7 +196,7 @@ class _Grammar:
             written = self.orig[x:y]
             agency = self.dir.resolve(written, self.gov)
             if agency is not None:
-                unit, collective = agency.name, agency.collective
+                unit, collective = self.dir.scoped_name(agency, self.gov), agency.collective
             else:
                 unit, collective = written, self.dir.looks_collective(written)
                 if not collective:

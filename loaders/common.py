@@ -106,6 +106,8 @@ class Builder:
                 if r.unit in out:
                     continue
                 a = self.directory.get(r.unit)
+                if a is None and r.collective:  # a region-scoped collective (西青区有关部门)
+                    a = self.directory.resolve(r.as_written, gov_default)
                 if a is not None:
                     gov = a.government or (gov_default if a.collective else None)
                     level = a.level
@@ -113,7 +115,7 @@ class Builder:
                         g = self.directory.get(gov)
                         level = g.level if g else level
                     out[r.unit] = Unit(
-                        name=a.name,
+                        name=r.unit,
                         level=level,  # type: ignore[arg-type]
                         kind=a.kind,
                         government=gov,

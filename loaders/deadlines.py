@@ -14,21 +14,7 @@ from functools import lru_cache
 
 from graph.model import Deadline, Milestone
 from graph.normalize import to_simplified
-
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from loaders.numerals import CN_DIGITS
 
 
 def cn_small_int(s: str) -> int | None:
@@ -36,17 +22,17 @@ def cn_small_int(s: str) -> int | None:
     s = s.strip()
     if s.isdigit():
         return int(s)
-    if not s or any(c not in _CN_DIGITS and c != "十" for c in s):
+    if not s or any(c not in CN_DIGITS and c != "十" for c in s):
         return None
     if "十" in s:
         head, _, tail = s.partition("十")
-        tens = _CN_DIGITS.get(head, 1) if head else 1
-        ones = _CN_DIGITS.get(tail, 0) if tail else 0
+        tens = CN_DIGITS.get(head, 1) if head else 1
+        ones = CN_DIGITS.get(tail, 0) if tail else 0
         if len(head) > 1 or len(tail) > 1:
             return None
         return tens * 10 + ones
     if len(s) == 1:
-        return _CN_DIGITS[s]
+        return CN_DIGITS[s]
     return None
 
 

@@ -21,6 +21,7 @@ import re
 
 from graph.model import Target
 from graph.normalize import to_simplified
+from loaders.numerals import CN_DIGITS, CN_MULTIPLIERS
 
 _UNITS = sorted(
     [
@@ -150,21 +151,6 @@ _BAD_AFTER_RE = re.compile(
     r"^(?:月|年|日|届|期|级|岁|周|号|次|倍|代|\+|＋|的(?:政策|规定|部分|税额|标准)|部分)"
 )
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_CN_VAL = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_MUL = {"十": 10, "百": 100, "千": 1000}
 
 
 def cn_number(s: str) -> float | None:
@@ -173,12 +159,12 @@ def cn_number(s: str) -> float | None:
         return float(s)
     total, cur = 0, None
     for ch in s:
-        if ch in _CN_VAL:
+        if ch in CN_DIGITS:
             if cur is not None:
                 return None  # 一二 is not a number
-            cur = _CN_VAL[ch]
-        elif ch in _CN_MUL:
-            total += (1 if cur is None else cur) * _CN_MUL[ch]
+            cur = CN_DIGITS[ch]
+        elif ch in CN_MULTIPLIERS:
+            total += (1 if cur is None else cur) * CN_MULTIPLIERS[ch]
             cur = None
         else:
             return None

@@ -115,7 +115,7 @@ def test_every_seed_unit_is_known(seed: Path) -> None:
         for r in m.responsibilities:
             hit = DIR.resolve(r.as_written, gov)
             assert hit is not None, f"{seed.name}:{m.line} {r.as_written} not in agencies.csv"
-            assert hit.name == r.unit
+            assert DIR.scoped_name(hit, gov) == r.unit
     assert not [w for w in parsed.warnings if "unknown unit" in w.message]
 
 
@@ -127,3 +127,19 @@ def test_loads_from_a_given_path(tmp_path: Path) -> None:
     )
     d = AgencyDirectory.load(p)
     assert d.resolve("甲甲").name == "甲局"
+
+
+@pytest.mark.parametrize(
+    ("written", "government", "expected"),
+    [
+        ("有关部门", "西青区人民政府", "西青区有关部门"),
+        ("各有关部门", "西青区人民政府", "西青区有关部门"),
+        ("有关部门", "天津市人民政府", "天津市有关部门"),
+        ("区政府各部门", "西青区人民政府", "区政府各部门"),  # already scoped by its data row
+        ("区财政局", "西青区人民政府", "区财政局"),  # not a collective: unchanged
+    ],
+)
+def test_collectives_without_government_are_scoped_per_region(written: str, government: str, expected: str) -> None:
+    hit = DIR.resolve(written, government)
+    assert hit is not None
+    assert DIR.scoped_name(hit, government) == expected

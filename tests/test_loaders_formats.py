@@ -73,7 +73,7 @@ def test_city_clauses(city: ParsedDocument) -> None:
         ("市工业和信息化局", "lead"),
         ("市财政局", "lead"),
         ("市市场监管委", "lead"),
-        ("有关部门", "support"),
+        ("天津市有关部门", "support"),
     ]
     m = next(m for m in city.measures if m.id.endswith(":14.1"))
     assert m.deadline.kind == "ongoing" and m.deadline.before_publication
@@ -114,7 +114,7 @@ def test_district_rows(district: ParsedDocument) -> None:
     assert all("<p>" not in m.text and "</p>" not in m.text for m in district.measures)
     assert by_id["2.1"].deadline.text == "12 月底前完成" or by_id["2.1"].deadline.text == "12月底前完成"
     assert by_id["2.1"].deadline.date == "2022-12-31"
-    assert rs(district, "44.2") == [("区司法局", "lead"), ("有关部门", "support")]
+    assert rs(district, "44.2") == [("区司法局", "lead"), ("西青区有关部门", "support")]
     assert [(r.as_written, r.unit) for r in by_id["21.2"].responsibilities][0] == (
         "区市场监管局",
         "区市场监管局",
@@ -126,7 +126,7 @@ def test_units_list(district: ParsedDocument) -> None:
     units = {u.name: u for u in district.units}
     assert units["公安西青分局"].kind == "branch"
     assert units["区政府各部门"].collective and units["区政府各部门"].government == "西青区人民政府"
-    assert units["有关部门"].government == "西青区人民政府"
+    assert units["西青区有关部门"].government == "西青区人民政府"
     assert "区农业农村局" not in units and "区农业农村委" in units
 
 
