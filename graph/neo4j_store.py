@@ -18,6 +18,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceU
 
 from graph.model import ParsedDocument, StoreError
 from graph.rows import load_steps, load_summary
+from graph.rwlock import ReadWriteLock
 from graph.values import plain
 from queries.registry import Registry, get_registry
 
@@ -45,6 +46,7 @@ class Neo4jStore:
         self.read_only = read_only
         self.registry = registry or get_registry()
         self.before_step: StepHook | None = None  # test hook: called before each step of a batch
+        self._lock = ReadWriteLock()  # this process's reads never see its own reload half-done
         try:
             self._driver = GraphDatabase.driver(
                 uri,
@@ -94,7 +96,7 @@ class Neo4jStore:
             return [{k: plain(rec[k]) for k in keys} for rec in result]
 
         try:
-            with self._session(read=True) as s:
+            with self._lock.reading(), self._session(read=True) as s:
                 return s.execute_read(work)
         except (Neo4jError, ServiceUnavailable, SessionExpired) as e:
             raise self._errors(name, e) from e
@@ -119,7 +121,7 @@ class Neo4jStore:
                 tx.run(text, params).consume()
 
         try:
-            with self._session(read=False) as s:
+            with self._lock.writing(), self._session(read=False) as s:
                 s.execute_write(work)
         except (Neo4jError, ServiceUnavailable, SessionExpired) as e:
             raise self._errors(current[0], e) from e

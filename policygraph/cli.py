@@ -87,11 +87,11 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:
 def cmd_query(args: argparse.Namespace) -> int:
     """Run one named read query and print its rows as JSON."""
     from graph.stores import open_store
-    from queries.registry import coerce_params
+    from queries.registry import get_registry
 
+    params = get_registry().get(args.name, "read").bind(_parse_params(args.params))
     store = open_store(_settings(args), read_only=True)
     try:
-        params = coerce_params(args.name, _parse_params(args.params))
         _print_json(store.read(args.name, params))
     finally:
         store.close()

@@ -45,10 +45,16 @@ log "ruff"
 python3 -m ruff check . || { log "ruff found problems"; exit 1; }
 
 log "pytest"
-python3 -m pytest -q "$@"
-rc=$?
+report=$(mktemp)
+python3 -m pytest -q -rs "$@" 2>&1 | tee "$report"
+rc=${PIPESTATUS[0]}
 if [ "$rc" = 5 ]; then
   log "pytest collected no tests: that is a failure, not a pass"
+  exit 1
+fi
+if [ "${CI:-}" = "true" ] && grep -E "^SKIPPED" "$report" | grep -qiE "neo4j|chromium|browser"; then
+  log "under CI the Neo4j and browser tests must run, but some were skipped:"
+  grep -E "^SKIPPED" "$report" | grep -iE "neo4j|chromium|browser" | head -5
   exit 1
 fi
 exit "$rc"

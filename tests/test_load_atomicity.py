@@ -130,20 +130,6 @@ def test_failure_in_the_middle_of_a_corpus_keeps_the_earlier_documents(bstore: A
     assert bstore.counts()["Document"] == 4
 
 
-NEO4J_READ_COMMITTED = (
-    "known gap on Neo4j: a read query runs at read-committed isolation, so a query that walks a "
-    "document while its reload transaction commits can count part of the old and part of the new "
-    "version (seen: 97/108/117/125 measures between versions of 57 and 170). Closing it needs "
-    "versioned reloads (write the new version beside the old, flip one pointer) or reads that "
-    "take a lock; tracked in the issue note"
-)
-
-
-def _mark_neo4j_gap(request: pytest.FixtureRequest, store: Any) -> None:
-    if store.engine == "neo4j":
-        request.applymarker(pytest.mark.xfail(reason=NEO4J_READ_COMMITTED, strict=False))
-
-
 def _reload_while_reading(load: Any, read_count: Any, versions: list[ParsedDocument], seconds: float) -> tuple[set, int]:
     """Writer alternates the versions for ``seconds``; 3 readers count; returns what they saw."""
     seen: set[int] = set()
@@ -177,8 +163,7 @@ def _reload_while_reading(load: Any, read_count: Any, versions: list[ParsedDocum
     return seen, reads[0]
 
 
-def test_readers_never_see_a_half_loaded_document(bstore: Any, request: pytest.FixtureRequest) -> None:
-    _mark_neo4j_gap(request, bstore)
+def test_readers_never_see_a_half_loaded_document(bstore: Any) -> None:
     full = real_documents()[0]
     half = shrunk(full, keep_every=3, edit=False)
     bstore.load(full)
@@ -193,8 +178,7 @@ def test_readers_never_see_a_half_loaded_document(bstore: Any, request: pytest.F
     assert seen <= allowed, f"half-loaded states seen: {sorted(seen - allowed)} (allowed {sorted(allowed)})"
 
 
-def test_api_readers_never_see_a_half_loaded_document(bstore: Any, request: pytest.FixtureRequest) -> None:
-    _mark_neo4j_gap(request, bstore)
+def test_api_readers_never_see_a_half_loaded_document(bstore: Any) -> None:
     pytest.importorskip("fastapi")
     try:
         from fastapi.testclient import TestClient
