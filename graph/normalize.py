@@ -196,18 +196,39 @@ class AgencyDirectory:
                 return gov
         return None
 
-    def scoped_name(self, agency: Agency, government: str | None) -> str:
-        """The canonical name of a collective in one government's document.
+    def scoped(self, agency: Agency, government: str | None) -> tuple[str, str | None]:
+        """The canonical name and government of ``agency`` as named in one government's
+        document, for names that are relative to the document that uses them.
 
-        Why: 有关部门 in the city document and 有关部门 in the district document are
-        different groups of agencies; one shared node would hand a district department
-        the city's "有关部门" obligations.  Collectives whose data-file row has no
-        government are therefore named per region (西青区有关部门, 天津市有关部门)."""
-        if not agency.collective or agency.government or not government:
-            return agency.name
-        gov = self.get(government)
-        region = gov.region if gov is not None else None
-        return f"{region}{agency.name}" if region else agency.name
+        Why: 区财政局 in a 西青区 document is 西青区's finance bureau, and in a 瑞湖区
+        document it is 瑞湖区's; one shared node would merge every district's agencies
+        and their obligations.  The data file describes the governments it knows (天津市,
+        西青区): their documents keep the file's names.  In a document of a government
+        the file does not know, a name with a generic level prefix is localised by its
+        prefix: 区财政局 -> 瑞湖区财政局 (the district), 市财政局 -> 宝林市财政局 (the city).
+        Collectives with no government of their own (有关部门) are always named per region
+        (西青区有关部门, 天津市有关部门): the city's 有关部门 is not the district's."""
+        if agency.collective and not agency.government:
+            if not government:
+                return agency.name, None
+            gov = self.get(government)
+            region = gov.region if gov is not None else _region_of(government)
+            return (f"{region}{agency.name}" if region else agency.name), government
+        if not government or self.get(government) is not None or agency.kind == "government":
+            return agency.name, agency.government or None
+        letter = agency.name[:1]
+        if letter not in "市区县" or not agency.government:
+            return agency.name, agency.government or None
+        city, district = _split_region(_region_of(government) or "")
+        if letter == "市" and city:
+            return city + agency.name[1:], f"{city}人民政府"
+        if letter in "区县" and district:
+            return district + agency.name[1:], government
+        return agency.name, agency.government or None
+
+    def scoped_name(self, agency: Agency, government: str | None) -> str:
+        """The canonical name only (see ``scoped``)."""
+        return self.scoped(agency, government)[0]
 
     def is_known(self, name: str, government: str | None = None) -> bool:
         return self.resolve(name, government) is not None
@@ -220,6 +241,23 @@ class AgencyDirectory:
     def looks_like_agency(name: str) -> bool:
         key = clean_name(name)
         return len(key) >= 2 and bool(AGENCY_SUFFIX_RE.search(key))
+
+
+_CITY_RE = re.compile(r"^(.+?[市州盟])")
+_DISTRICT_RE = re.compile(r"([^市州盟]+?[区县旗])$")
+
+
+def _region_of(government: str) -> str | None:
+    """宝林市瑞湖区人民政府 -> 宝林市瑞湖区 (None when it is not a 人民政府 name)."""
+    region = government.removesuffix("人民政府")
+    return region if region and region != government else None
+
+
+def _split_region(region: str) -> tuple[str | None, str | None]:
+    """宝林市瑞湖区 -> (宝林市, 瑞湖区); 宝林市 -> (宝林市, None)."""
+    city = _CITY_RE.match(region)
+    district = _DISTRICT_RE.search(region)
+    return (city.group(1) if city else None), (district.group(1) if district else None)
 
 
 @lru_cache(maxsize=1)

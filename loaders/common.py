@@ -106,10 +106,10 @@ class Builder:
                 if r.unit in out:
                     continue
                 a = self.directory.get(r.unit)
-                if a is None and r.collective:  # a region-scoped collective (西青区有关部门)
+                if a is None:  # a name localised to this document (西青区有关部门, 瑞湖区财政局)
                     a = self.directory.resolve(r.as_written, gov_default)
                 if a is not None:
-                    gov = a.government or (gov_default if a.collective else None)
+                    gov = self.directory.scoped(a, gov_default)[1] or (gov_default if a.collective else None)
                     level = a.level
                     if a.collective and level == "unknown" and gov:
                         g = self.directory.get(gov)

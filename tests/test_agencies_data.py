@@ -143,3 +143,45 @@ def test_collectives_without_government_are_scoped_per_region(written: str, gove
     hit = DIR.resolve(written, government)
     assert hit is not None
     assert DIR.scoped_name(hit, government) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "government", "expected_name", "expected_government"),
+    [
+        # a government the data file knows keeps the file's names
+        ("区财政局", "西青区人民政府", "区财政局", "西青区人民政府"),
+        ("市财政局", "西青区人民政府", "市财政局", "天津市人民政府"),
+        # a government it does not know gets its own agencies, by level prefix
+        ("区财政局", "宝林市瑞湖区人民政府", "瑞湖区财政局", "宝林市瑞湖区人民政府"),
+        ("市财政局", "宝林市瑞湖区人民政府", "宝林市财政局", "宝林市人民政府"),
+        ("市财政局", "宝林市人民政府", "宝林市财政局", "宝林市人民政府"),
+        ("区政府各部门", "宝林市瑞湖区人民政府", "瑞湖区政府各部门", "宝林市瑞湖区人民政府"),
+        # a specific name is never localised
+        ("人民银行天津分行", "宝林市瑞湖区人民政府", "人民银行天津分行", None),
+    ],
+)
+def test_relative_names_are_localised_to_unknown_governments(
+    written: str, government: str, expected_name: str, expected_government: str | None
+) -> None:
+    hit = DIR.resolve(written, government)
+    assert hit is not None
+    name, gov = DIR.scoped(hit, government)
+    assert name == expected_name
+    if expected_government is not None:
+        assert gov == expected_government
+
+
+def test_two_invented_districts_do_not_share_agencies() -> None:
+    from loaders import parse_text
+
+    def doc(district: str) -> str:
+        return (
+            f"宝林市{district}人民政府关于落实重点工作任务的分工\n宝林市{district}人民政府\n2023年3月1日\n"
+            "（一）总体要求\n1．做好财政工作。（区财政局牵头，区发展改革委配合，12月底前完成）\n"
+        )
+
+    a = parse_text(doc("瑞湖区"), "a.txt")
+    b = parse_text(doc("清峰区"), "b.txt")
+    lead_a = [r.unit for r in a.measures[0].responsibilities if r.role == "lead"]
+    lead_b = [r.unit for r in b.measures[0].responsibilities if r.role == "lead"]
+    assert lead_a == ["瑞湖区财政局"] and lead_b == ["清峰区财政局"]
