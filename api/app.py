@@ -18,17 +18,17 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
+from api.cache import CachedStore, ResponseCache
 from api.docs import install_offline_docs
 from api.errors import install_error_handlers
 from api.responses import UTF8JSONResponse
 from api.routes import ROUTERS
 from api.routes.ledger import router as ledger_router
 from graph.store import GraphStore
+from policygraph.samples import sample_paths
 from policygraph.settings import Settings, get_settings
 
 log = logging.getLogger("policygraph.api")
-
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "policygraph" / "samples"
 
 DESCRIPTION = """
 政策任务分工知识图谱 API：谁牵头、谁配合、何时完成。
@@ -41,23 +41,36 @@ LadybugDB or Neo4j). Lists come as `{"data": [...], "count": N}`; every error as
 
 
 def seed_paths() -> list[Path]:
-    """The bundled seed documents, in a stable order."""
-    return sorted(SAMPLES_DIR.glob("*.txt"))
+    """The bundled seed documents in load order (the city, then the district implementing it)."""
+    return list(sample_paths())
 
 
-def load_seeds_if_empty(store: GraphStore) -> dict[str, Any]:
-    """Load the bundled seeds into an empty store; return what was loaded (or {})."""
-    counts = store.counts()
-    if counts.get("Document", 0):
-        return {}
+def load_seeds(store: GraphStore) -> dict[str, Any]:
+    """Load the bundled seeds, then link the levels (district -> city); return what was done."""
+    from graph.linking import link_store
     from loaders import load_document
 
     loaded: dict[str, Any] = {}
     for path in seed_paths():
-        parsed = load_document(path)
-        loaded[path.name] = store.load(parsed)
+        loaded[path.name] = store.load(load_document(path))
         log.info("loaded seed %s: %s", path.name, loaded[path.name])
+    loaded["links"] = link_store(store)
+    log.info("linked the levels: %s", loaded["links"])
     return loaded
+
+
+def load_seeds_if_empty(store: GraphStore) -> dict[str, Any]:
+    """Load and link the bundled seeds into an empty store; return what was done (or {})."""
+    if store.counts().get("Document", 0):
+        return {}
+    return load_seeds(store)
+
+
+def use_cache(settings: Settings, store: GraphStore) -> bool:
+    """Cache reads and answers only when this process sees every write: the embedded
+    store opened read-write here.  Neo4j may be written by other workers or the CLI, a
+    read-only embedded store by the process holding it."""
+    return store.engine == "ladybug" and not settings.read_only and not getattr(store, "read_only", False)
 
 
 def operation_id(route: APIRoute) -> str:
@@ -74,8 +87,15 @@ def _optional_viz_router() -> Any:
     return router
 
 
-def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
-    """Build the app.  ``store`` (tests) is used as given and not closed by the app."""
+def create_app(
+    settings: Settings | None = None, store: GraphStore | None = None, *, cache: bool | None = None
+) -> FastAPI:
+    """Build the app.  ``store`` (tests) is used as given and not closed by the app.
+
+    ``cache``: cache read results and whole JSON answers (``api.cache``), invalidated by
+    every write made through the app.  Default: on for a read-write embedded store the
+    app opens itself (see ``use_cache``); off for a given ``store`` (its owner may write
+    to it directly): pass True only if every write goes through the app."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -90,7 +110,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         try:
             if owned and settings.store == "ladybug" and not settings.read_only:
                 load_seeds_if_empty(opened)
-            app.state.store = opened
+            cached = (owned and use_cache(settings, opened)) if cache is None else cache
+            app.state.store = CachedStore(opened) if cached else opened
             yield
         finally:
             if owned:
@@ -121,6 +142,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.store = store
     install_error_handlers(app)
     install_offline_docs(app)
+    # inside CORS (added later = outer): a cached answer still gets per-request CORS headers
+    app.add_middleware(ResponseCache, store_of=lambda: app.state.store)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -5,7 +5,9 @@ dir, seeds loaded on first start); this process is the client: a few threads wit
 keep-alive httpx clients send a bounded number of requests (and stop at a time cap).
 Prints p50/p99 latency, requests per second and the machine.
 
-    python bench/api_bench.py [--requests 2000] [--threads 4] [--path /units/区财政局/obligations]
+    python bench/api_bench.py [--requests 2000] [--threads 4] [--path /units/区财政局/obligations] [--no-cache]
+
+``--no-cache`` serves without the answer caches (api.cache): every request runs its queries.
 """
 
 from __future__ import annotations
@@ -44,10 +46,17 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def start_server(db_dir: Path, port: int) -> subprocess.Popen:
+def uncached_app():  # uvicorn --factory bench.api_bench:uncached_app
+    from api.app import create_app
+
+    return create_app(cache=False)
+
+
+def start_server(db_dir: Path, port: int, cache: bool = True) -> subprocess.Popen:
     env = dict(os.environ, POLICYGRAPH_STORE="ladybug", POLICYGRAPH_DB_PATH=str(db_dir / "graph.lbug"))
     env.pop("POLICYGRAPH_API_TOKEN", None)
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
+    factory = "api.app:create_app" if cache else "bench.api_bench:uncached_app"
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", factory, "--host", "127.0.0.1",
            "--port", str(port), "--log-level", "warning", "--no-access-log"]
     return subprocess.Popen(cmd, cwd=ROOT, env=env)
 
@@ -109,12 +118,13 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--max-seconds", type=float, default=120)
     ap.add_argument("--path", default="/units/区财政局/obligations")
+    ap.add_argument("--no-cache", action="store_true", help="serve without the answer caches")
     args = ap.parse_args()
     path = quote(args.path, safe="/?=&")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="policygraph-bench-") as tmp:
-        proc = start_server(Path(tmp), port)
+        proc = start_server(Path(tmp), port, cache=not args.no_cache)
         try:
             t0 = time.perf_counter()
             wait_ready(base, proc)
@@ -135,7 +145,8 @@ def main() -> None:
                 proc.kill()
     ms = [x * 1000 for x in lat]
     print(f"endpoint     GET {args.path}  ({count} measures, {size} bytes/response)")
-    print(f"store        embedded LadybugDB, both seeds; server: uvicorn, 1 worker (startup+seed load {startup:.1f}s)")
+    print(f"store        embedded LadybugDB, both seeds linked; server: uvicorn, 1 worker, "
+          f"caches {'off' if args.no_cache else 'on'} (startup+seed load+link {startup:.1f}s)")
     print(f"client       {args.threads} threads, keep-alive httpx, separate process, loopback")
     print(f"requests     {len(ms)} ({errors} non-200) in {wall:.2f}s -> {len(ms) / wall:.1f} req/s")
     print(f"latency ms   p50 {pct(ms, 0.50):.1f}  p90 {pct(ms, 0.90):.1f}  p99 {pct(ms, 0.99):.1f}  "

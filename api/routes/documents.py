@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Path
+from fastapi import Path, Query
 
 from api.deps import StoreDep, listing
 from api.routes.common import Limit, Offset, make_router, strip_json
@@ -27,18 +27,28 @@ DOC_EXAMPLE = {
 }
 
 
+IncludeStubs = Annotated[
+    bool, Query(description="包括仅被引用、未载入的文件（stub，如 国发〔2022〕9号）", examples=[False])
+]
+
+
 def _document(store: StoreDep, doc_id: str) -> dict[str, Any]:
     rows = store.read("document_get", {"id": doc_id})
     if not rows:
-        known = [r["id"] for r in store.read("document_list", {})]
+        known = [r["id"] for r in store.read("document_list", {"include_stubs": False})]
         raise NotFoundError(f"未找到文件 (unknown document): {doc_id}", suggestions=known)
     return rows[0]
 
 
-@router.get("", responses=ok({"data": [DOC_EXAMPLE], "count": 1}))
-def list_documents(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    """Every loaded task-division document with its counts of tasks and measures."""
-    rows = store.read("document_list", {})
+@router.get("", responses=ok({"data": [DOC_EXAMPLE | {"stub": False}], "count": 1}))
+def list_documents(
+    store: StoreDep, include_stubs: IncludeStubs = False, limit: Limit = 100, offset: Offset = 0
+) -> dict[str, Any]:
+    """Every loaded task-division document with its counts of tasks and measures.
+
+    Documents that loaded ones only cite (stubs, ``stub: true``, made by level linking)
+    are left out unless ``include_stubs=true``."""
+    rows = store.read("document_list", {"include_stubs": include_stubs})
     return listing(rows[offset : offset + limit], total=len(rows))
 
 
@@ -49,8 +59,16 @@ def get_document_json(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/{doc_id}", responses=ok(DOC_EXAMPLE))
 def get_document(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
-    """One document: title, issuer, number, level, publication date and counts."""
-    return _document(store, strip_json(doc_id))
+    """One document: title, issuer, number, level, publication date and counts, with the
+    documents it implements (``implements``: IMPLEMENTS, e.g. the city list a district
+    list carries out; stubs are cited documents not loaded) and those implementing it."""
+    doc = dict(_document(store, strip_json(doc_id)))
+    links = store.read("api_document_links", {"id": doc["id"]})
+    links.sort(key=lambda r: (r["direction"], r["id"]))
+    strip = ("direction",)
+    doc["implements"] = [{k: v for k, v in r.items() if k not in strip} for r in links if r["direction"] == "up"]
+    doc["implemented_by"] = [{k: v for k, v in r.items() if k not in strip} for r in links if r["direction"] == "down"]
+    return doc
 
 
 @router.get(

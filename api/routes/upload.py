@@ -39,6 +39,17 @@ def _check_token(configured: str | None, authorization: str | None) -> None:
         raise APIError(401, "令牌无效 (invalid token)", headers={"WWW-Authenticate": "Bearer"})
 
 
+def _relink(store: Any) -> dict[str, Any]:
+    """Re-link the levels after a load; a linking failure leaves the old links and is reported."""
+    from graph.linking import link_store
+
+    try:
+        summary = link_store(store)
+    except PolicyGraphError as exc:
+        return {"ok": False, "error": str(exc)}
+    return {"ok": True} | {k: v for k, v in summary.items() if not isinstance(v, list)}
+
+
 @router.post(
     "",
     status_code=201,
@@ -63,7 +74,9 @@ def upload_document(
     """Parse an uploaded task-division document and load it in one transaction.
 
     Disabled unless ``POLICYGRAPH_API_TOKEN`` is set; send it as ``Authorization: Bearer …``.
-    Reloading the same document updates it (stable ids) instead of duplicating it."""
+    Reloading the same document updates it (stable ids) instead of duplicating it.
+    The levels are then linked again (a second transaction), so the new document's
+    measures are tied to the city ones at once; ``links`` summarises the links."""
     name = Path(file.filename or "upload.txt").name
     suffix = Path(name).suffix.lower() or ".txt"
     if suffix not in ALLOWED_SUFFIXES:
@@ -85,8 +98,10 @@ def upload_document(
         except (ValueError, UnicodeError, LookupError) as exc:  # unreadable user input, not a server fault
             raise APIError(422, f"无法解析文件 (cannot read document): {name}: {exc}") from None
     counts = store.load(parsed)
+    links = _relink(store)
     return {
         "ok": True,
+        "links": links,
         "document": {"id": parsed.document.id, "title": parsed.document.title, "level": parsed.document.level},
         "counts": counts,
         "warnings": [

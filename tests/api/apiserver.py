@@ -9,9 +9,12 @@ from pathlib import Path
 
 import uvicorn
 
+from policygraph.samples import sample_paths
+
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = sorted((ROOT / "policygraph" / "samples").glob("*.txt"))
+SEEDS = sample_paths()  # load order: the city, then the district implementing it
 TOKEN = "test-token-0123456789"
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

@@ -1,4 +1,5 @@
-"""Run the API for real: uvicorn on a free loopback port, a store loaded with both seeds.
+"""Run the API for real: uvicorn on a free loopback port, a store loaded with both seeds
+and the levels linked (``graph.linking.link_store``), as a fresh ``policygraph serve`` has them.
 
 Every test in tests/api talks to it with httpx over HTTP.  The ``api`` fixture is
 parametrised over the stores: the embedded LadybugDB one always (in a tmp dir),
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from apiserver import SEEDS, TOKEN, ServerThread, free_port
+from apiserver import TOKEN, ServerThread, free_port
 
 from policygraph.settings import Settings
 
@@ -42,20 +43,21 @@ def _settings(engine: str, tmp: Path) -> Settings:
 
 
 def _open_loaded_store(settings: Settings):
+    from api.app import load_seeds
     from graph.stores import open_store
-    from loaders import load_document
 
     store = open_store(settings, read_only=False)
     if settings.store == "neo4j":
         store.clear()  # a shared server: start from exactly the two seeds
-    for path in SEEDS:
-        store.load(load_document(path))
+    load_seeds(store)  # the seeds in load order, then link_store
     return store
 
 
 @pytest.fixture(scope="session", params=STORES)
 def api(request, tmp_path_factory) -> Iterator[Api]:
-    """The running API on one store with both seeds loaded."""
+    """The running API on one store with both seeds loaded and linked.  The answer caches
+    are on for both stores (this test process is the only writer), so the Neo4j leg
+    checks them too."""
     engine = request.param
     if engine == "neo4j" and not os.environ.get("NEO4J_URI"):
         why = "Neo4j API tests need a server: `bash .ci/neo4j/start.sh`, then set NEO4J_URI=bolt://127.0.0.1:7687"
@@ -67,7 +69,7 @@ def api(request, tmp_path_factory) -> Iterator[Api]:
     settings = _settings(engine, tmp_path_factory.mktemp(f"api-{engine}"))
     store = _open_loaded_store(settings)
     port = free_port()
-    server = ServerThread(create_app(settings, store=store), port)
+    server = ServerThread(create_app(settings, store=store, cache=True), port)
     server.start()
     base = f"http://127.0.0.1:{port}"
     client = httpx.Client(base_url=base, timeout=60, headers={"Accept": "application/json"})
