@@ -60,7 +60,7 @@ def unit_ledger_csv(name: UnitName, store: StoreDep) -> Response:
             responses=_file_responses("text/calendar", "完成时限日历（iCalendar）"))
 def unit_deadlines_ics(name: UnitName, store: StoreDep) -> Response:
     """The agency's deadlines as an iCalendar file: one all-day event per dated obligation and milestone."""
-    from policygraph.calendar import unit_calendar
+    from policygraph.ical import unit_calendar
 
     unit, text, _count = unit_calendar(store, name)
     return _download(text.encode("utf-8"), "text/calendar; charset=utf-8", f"{unit}完成时限.ics", "deadlines.ics")
