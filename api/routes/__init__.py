@@ -6,6 +6,7 @@ from api.routes import (
     deadlines,
     documents,
     graph,
+    health,
     measures,
     network,
     queries,
@@ -26,4 +27,5 @@ ROUTERS = [
     network.router,
     graph.router,
     queries.router,
+    health.router,
 ]

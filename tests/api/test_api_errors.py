@@ -36,6 +36,7 @@ BAD_REQUESTS = [
     ("GET", "/graph/units/区财政局", {"depth": "9"}, 422),
     ("GET", "/graph/measures/none:1.1", {}, 404),
     ("GET", "/graph/measures/none:1.1", {"limit": "0"}, 422),
+    ("GET", "/healthz", {}, None),  # no user input: listed to show it was considered
     ("GET", "/queries", {}, None),  # no error possible: listed to show it was considered
     ("GET", "/queries/no_such_query", {}, 404),
     ("GET", "/queries/unit_get", {"nope": "1"}, 422),

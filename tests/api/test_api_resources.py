@@ -17,6 +17,15 @@ def _measure_id(api, number: int, clause: int = 1) -> str:
     return f"{district}:{number}.{clause}"
 
 
+# --- health ----------------------------------------------------------------------------
+
+def test_healthz_reports_the_store(api):
+    body = api.get("/healthz").json()
+    assert body["ok"] is True
+    assert body["store"] in {"ladybug", "neo4j"}
+    assert body["documents"] == len(api.get("/documents", params={"include_stubs": "true"}).json()["data"])
+
+
 # --- documents -------------------------------------------------------------------------
 
 def test_documents_list_and_get(api):
