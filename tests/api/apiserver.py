@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
-import uvicorn
+from live_server import ServerThread, free_port  # noqa: F401  (re-exported for the API tests)
 
 from policygraph.samples import sample_paths
 
@@ -16,28 +13,3 @@ SEEDS = sample_paths()  # load order: the city, then the district implementing i
 TOKEN = "test-token-0123456789"
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class ServerThread:
-    """uvicorn in a daemon thread; ``stop`` asks it to exit and waits."""
-
-    def __init__(self, app, port: int) -> None:
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name="policygraph-api", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the API server did not start")
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
