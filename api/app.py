@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -25,7 +24,7 @@ from api.responses import UTF8JSONResponse
 from api.routes import ROUTERS
 from api.routes.ledger import router as ledger_router
 from graph.store import GraphStore
-from policygraph.samples import sample_paths
+from policygraph.pipeline import load_samples
 from policygraph.settings import Settings, get_settings
 
 log = logging.getLogger("policygraph.api")
@@ -40,23 +39,9 @@ LadybugDB or Neo4j). Lists come as `{"data": [...], "count": N}`; every error as
 """
 
 
-def seed_paths() -> list[Path]:
-    """The bundled seed documents in load order (the city, then the district implementing it)."""
-    return list(sample_paths())
-
-
 def load_seeds(store: GraphStore) -> dict[str, Any]:
     """Load the bundled seeds, then link the levels (district -> city); return what was done."""
-    from graph.linking import link_store
-    from loaders import load_document
-
-    loaded: dict[str, Any] = {}
-    for path in seed_paths():
-        loaded[path.name] = store.load(load_document(path))
-        log.info("loaded seed %s: %s", path.name, loaded[path.name])
-    loaded["links"] = link_store(store)
-    log.info("linked the levels: %s", loaded["links"])
-    return loaded
+    return load_samples(store)
 
 
 def load_seeds_if_empty(store: GraphStore) -> dict[str, Any]:

@@ -42,36 +42,25 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    """Parse and load documents (default: the bundled seeds), one transaction each."""
+    """Parse and load documents (default: the bundled seeds), one transaction each, then link."""
     from graph.stores import open_store
-    from loaders import load_document
+    from policygraph.pipeline import load_and_link, parse_all
 
-    paths = [Path(p) for p in args.files] or sample_paths()
-    parsed_docs = [load_document(p) for p in paths]  # parse everything before writing anything
+    parsed_docs = parse_all([Path(p) for p in args.files] or sample_paths())  # before writing anything
+    for parsed in parsed_docs:
+        for w in parsed.warnings:
+            print(f"warning: {w.file}:{w.line}: {w.message} {w.text}".rstrip(), file=sys.stderr)
     store = open_store(_settings(args))
     try:
         if args.if_empty and store.counts().get("Document", 0) > 0:
             print("store already holds documents: nothing loaded (--if-empty)")
             return 0
-        for parsed in parsed_docs:
-            counts = store.load(parsed)
-            print(f"loaded {parsed.document.source}: {json.dumps(counts, ensure_ascii=False)}")
-            for w in parsed.warnings:
-                print(f"warning: {w.file}:{w.line}: {w.message} {w.text}".rstrip(), file=sys.stderr)
-        _link_if_available(store)
+        for name, counts in load_and_link(store, parsed_docs).items():
+            label = "linked" if name == "links" else f"loaded {name}"
+            print(f"{label}: {json.dumps(counts, ensure_ascii=False)}")
     finally:
         store.close()
     return 0
-
-
-def _link_if_available(store: Any) -> None:
-    """Link levels (district -> city) once documents are in; a no-op until linking exists."""
-    try:
-        from graph.linking import link_store
-    except ImportError:
-        return
-    summary = link_store(store)
-    print(f"linked: {json.dumps(summary, ensure_ascii=False)}")
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:

@@ -9,22 +9,19 @@ Every request a page makes is recorded; one that leaves localhost fails the test
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from live_server import ServerThread, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = sorted((ROOT / "policygraph" / "samples").glob("*.txt"))
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = os.environ.get("POLICYGRAPH_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "file"}
@@ -54,51 +51,17 @@ def is_local(url: str) -> bool:
     return parsed.scheme in ("http", "https", "ws", "wss") and (parsed.hostname or "") in LOCAL_HOSTS
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class ServerThread:
-    """uvicorn in a daemon thread on a loopback port."""
-
-    def __init__(self, app, port: int) -> None:
-        import uvicorn
-
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, name="policygraph-viz", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the app did not start")
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
 
 
 def open_loaded_store(db_path: Path):
     """An embedded store in ``db_path`` with both seeds loaded (and levels linked if available)."""
     from graph.stores import open_store
-    from loaders import load_document
+    from policygraph.pipeline import load_samples
     from policygraph.settings import Settings
 
     settings = Settings(store="ladybug", db_path=db_path)
     store = open_store(settings, read_only=False)
-    for path in SEEDS:
-        store.load(load_document(path))
-    try:
-        from graph.linking import link_store
-    except ImportError:
-        pass
-    else:
-        link_store(store)
+    load_samples(store)
     return settings, store
 
 
@@ -149,7 +112,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        # zh-CN UI locale (LANG for Linux Chromium, --lang elsewhere): date fields read YYYY/MM/DD, not mm/dd/yyyy
+        env = dict(os.environ, LANG="zh_CN.UTF-8", LANGUAGE="zh_CN:zh")
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=env)
         try:
             yield b
         finally:
@@ -189,10 +154,11 @@ def page(browser, requests_log):
 def screenshot():
     """Save a page screenshot under docs/screenshots/ (the README shows them)."""
 
-    def take(pg, name: str) -> Path:
+    def take(pg, name: str, full_page: bool = False) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / name
-        pg.screenshot(path=str(path))
+        pg.evaluate("() => document.activeElement && document.activeElement.blur()")
+        pg.screenshot(path=str(path), full_page=full_page)
         return path
 
     return take

@@ -78,10 +78,13 @@ def test_search_open_expand_filter(page, base_url, requests_log, screenshot):
     expanded = node_count(page)
     assert expanded > before
 
-    # back to the root's neighbourhood for the screenshot
+    # back to the root's neighbourhood for the screenshot (a larger canvas for the README)
+    page.set_viewport_size({"width": 1680, "height": 1050})
     page.evaluate("(name) => window.pgOpenUnit(name)", UNIT)
     wait_stable(page)
     page.locator("#measure-list li.measure").first.click()
+    page.wait_for_selector("#chain-up a[data-measure]")
+    page.evaluate("window.pgNetwork.fit({animation: false})")
     page.wait_for_timeout(300)
     screenshot(page, "explorer.png")
     assert any("/units" in u for u in requests_log.urls)
@@ -107,6 +110,58 @@ def test_deep_link_keeps_its_json_twin(base_url):
 
 def test_pages_reference_nothing_outside(base_url):
     with httpx.Client(base_url=base_url, timeout=30) as client:
-        for path in ("/", "/overview", f"/agency/{UNIT}", f"/units/{UNIT}"):
+        for path in ("/", "/overview", f"/agency/{UNIT}", f"/units/{UNIT}", "/quality-report"):
             text = client.get(path, headers={"Accept": "text/html"}).text
             assert "http://" not in text and "https://" not in text and "//cdn" not in text, path
+
+
+def test_city_district_chain(page, base_url):
+    """区财政局's measures carry the city measure above and the city counterpart agency, in the
+    chain style; the side panel's 上级措施 link opens the city measure."""
+    page.goto(base_url + "/units/" + quote(UNIT))
+    wait_stable(page)
+    chain = page.evaluate(
+        """() => {
+             const data = window.pgNetwork.body.data, s = window.pgState;
+             const mine = new Set((s.obligations[s.root] || []).map(m => 'm:' + m.id));
+             const cityMeasure = id => id.startsWith('m:') && (data.nodes.get(id) || {}).level === 'city';
+             const links = data.edges.get().filter(e =>
+               (mine.has(e.from) && cityMeasure(e.to)) || (mine.has(e.to) && cityMeasure(e.from)));
+             const cp = data.edges.get().filter(e => [e.from, e.to].includes('u:' + s.root) &&
+                                                     [e.from, e.to].includes('u:市财政局'));
+             return {links: links.map(e => ({from: e.from, to: e.to, dashes: e.dashes, color: e.color.color})),
+                     counterparts: s.counterparts, cityAgency: !!data.nodes.get('u:市财政局'),
+                     cpEdge: cp.map(e => ({dashes: e.dashes, color: e.color.color}))};
+           }"""
+    )
+    assert chain["links"], "a city measure node is linked to one of 区财政局's measures"
+    assert all(e["dashes"] and e["color"].lower() == "#b9770e" for e in chain["links"])  # legend: dashed, city colour
+    assert chain["counterparts"] == ["市财政局"] and chain["cityAgency"]
+    assert chain["cpEdge"] and chain["cpEdge"][0]["dashes"]
+
+    # side panel: a measure with a city measure above -> 上级措施 link opens it
+    linked = page.evaluate(
+        "() => window.pgState.obligations[window.pgState.root].find(m => (m.city_measures || []).length).id"
+    )
+    page.locator(f"#measure-list li.measure[data-id='{linked}']").click()
+    page.wait_for_selector("#detail:not([hidden])")
+    assert "上级措施" in page.inner_text("#detail") and "下级措施" in page.inner_text("#detail")
+    up = page.locator("#chain-up a[data-measure]").first
+    city_id = up.get_attribute("data-measure")
+    assert city_id.startswith("天津市人民政府")
+    up.click()
+    page.wait_for_function(f"window.pgState.selected === {city_id!r}")
+    detail = page.inner_text("#detail")
+    assert "市级" in detail and "市财政局" in detail
+    # and the city measure links back down to 区财政局's measure
+    assert page.locator(f"#chain-down a[data-measure='{linked}']").count() == 1
+
+
+def test_every_page_has_the_nav_links(page, base_url):
+    for path in ("/", f"/units/{quote(UNIT)}", f"/agency/{quote(UNIT)}", "/overview", "/quality-report"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        hrefs = page.eval_on_selector_all("nav.pg-nav a", "els => els.map(a => a.getAttribute('href'))")
+        assert "/" in hrefs and "/overview" in hrefs and "/quality-report" in hrefs, (path, hrefs)
+        assert any(h.startswith("/agency/") for h in hrefs), (path, hrefs)
+        assert "数据质量" in page.inner_text("nav.pg-nav"), path

@@ -85,17 +85,23 @@
     });
   };
 
-  PG.today = function () {
-    var d = new Date();
-    var m = String(d.getMonth() + 1).padStart(2, "0"), day = String(d.getDate()).padStart(2, "0");
-    return d.getFullYear() + "-" + m + "-" + day;
-  };
+  PG.today = function () { return PG.isoDate(new Date()); };
 
   /** Deadline of a measure: {text, kind, date} or null. */
   PG.deadline = function (m) {
     var d = m && m.deadline;
     if (!d) return null;
-    return { text: d.text || "", kind: d.kind || "unspecified", date: d.date || null };
+    return { text: d.text || "", kind: d.kind || "unspecified", date: PG.isoDate(d.date) };
+  };
+
+  /** Any date the API gives (ISO date, datetime, Date) as YYYY-MM-DD: never the browser's locale format. */
+  PG.isoDate = function (v) {
+    if (!v) return null;
+    if (v instanceof Date) {
+      return v.getFullYear() + "-" + String(v.getMonth() + 1).padStart(2, "0") + "-" + String(v.getDate()).padStart(2, "0");
+    }
+    var m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(String(v));
+    return m ? m[1] + "-" + m[2].padStart(2, "0") + "-" + m[3].padStart(2, "0") : String(v);
   };
 
   /** Overdue as of `asOf` (ISO): dated obligations (due / milestone) whose date has passed. */

@@ -1,12 +1,13 @@
 /* Per-agency workload: counts by role and task section, deadline timeline, collaborators,
- * the counterpart's workload beside it. Data: /units/{name}, /units/{name}/obligations. */
+ * every counterpart's workload beside it. Data: /units/{name}, /units/{name}/obligations,
+ * /network/collaboration?unit= (closest collaborators by shared measures). */
 (function () {
   "use strict";
   var PG = window.PG, C = PG.COLORS;
   var $ = function (id) { return document.getElementById(id); };
   var name = document.body.dataset.unit;
   var errEl = $("error");
-  var state = (window.pgWorkload = { unit: null, measures: [], counterpart: null, cpMeasures: [] });
+  var state = (window.pgWorkload = { unit: null, measures: [], counterparts: [], cpMeasures: {}, closest: null });
 
   function countRoles(list) {
     var c = { lead: 0, support: 0, joint: 0, shared: 0 };
@@ -34,7 +35,7 @@
       }).join("");
       var label = opts.link ? '<a href="' + opts.link(r.name) + '" title="' + PG.escape(r.name) + '">' + PG.escape(r.name) + "</a>"
         : '<span title="' + PG.escape(r.name) + '">' + PG.escape(r.name) + "</span>";
-      return '<div class="pg-bar-row' + (r.me ? " me" : "") + '"><div class="name">' + label + '</div><div class="track">' +
+      return '<div class="pg-bar-row' + (r.me ? " me" : "") + '" data-name="' + PG.escape(r.name) + '"><div class="name">' + label + '</div><div class="track">' +
         segs + '</div><div class="num">' + total + "</div></div>";
     }).join("") || '<p class="pg-note">无数据 (no data)</p>';
   }
@@ -50,7 +51,7 @@
       .map(function (k) { return rows[k]; });
   }
 
-  function collaborators(list, self) {
+  function collaborators(list, self, all) {
     var agg = {};
     list.forEach(function (m) {
       (m.co_responsible || []).forEach(function (c) {
@@ -62,7 +63,32 @@
     return Object.keys(agg).map(function (k) { return agg[k]; }).sort(function (a, b) {
       var ta = a.lead + a.support + a.joint + a.shared, tb = b.lead + b.support + b.joint + b.shared;
       return tb - ta || (a.name < b.name ? -1 : 1);
-    }).slice(0, 12);
+    }).slice(0, all ? undefined : 12);
+  }
+
+  /** Closest collaborators from /network/collaboration: weight = shared measures (the bar);
+   * the tooltip tells in which of this agency's measures' roles the partner appears. */
+  function closestRows(closest, list, self) {
+    var split = {};
+    collaborators(list, self, true).forEach(function (r) { split[r.name] = r; });
+    return closest.map(function (c) {
+      var r = split[c.unit], w = +c.shared_measures || +c.weight || 0;
+      return { name: c.unit, weight: w, detail: r ? PG.ROLES.filter(function (k) { return r[k]; }).map(function (k) {
+        return "其中" + PG.ROLE_ZH[k] + " " + r[k];
+      }).join("，") : "" };
+    });
+  }
+
+  /** One bar per collaborator, its length the number of shared measures. */
+  function weightBars(el, rows) {
+    var max = Math.max.apply(null, rows.map(function (r) { return r.weight; }).concat([1]));
+    el.innerHTML = rows.map(function (r) {
+      var tip = r.name + " · 共同承担 " + r.weight + " 项措施 (shared measures)" + (r.detail ? "（" + r.detail + "）" : "");
+      return '<div class="pg-bar-row" data-name="' + PG.escape(r.name) + '" data-weight="' + r.weight + '"><div class="name"><a href="/agency/' +
+        encodeURIComponent(r.name) + '" title="' + PG.escape(r.name) + '">' + PG.escape(r.name) + '</a></div><div class="track">' +
+        '<div class="seg weight" style="width:' + (100 * r.weight / max).toFixed(2) + '%" title="' + PG.escape(tip) + '"></div></div>' +
+        '<div class="num">' + r.weight + "</div></div>";
+    }).join("") || '<p class="pg-note">无数据 (no data)</p>';
   }
 
   function kpis(list, asOf) {
@@ -92,7 +118,9 @@
       else b.later++;
     });
     var keys = Object.keys(months).sort();
-    var first = keys[0], last = keys[keys.length - 1];
+    // the months from the as-of date (or the first deadline) to the last deadline, so the line shows
+    var asMonth = asOf.slice(0, 7);
+    var first = keys[0] < asMonth ? keys[0] : asMonth, last = keys[keys.length - 1] > asMonth ? keys[keys.length - 1] : asMonth;
     var all = [], y = +first.slice(0, 4), mo = +first.slice(5, 7);
     while (true) {
       var k = y + "-" + String(mo).padStart(2, "0");
@@ -155,32 +183,50 @@
   }
 
   function counterpart(asOf) {
-    var el = $("counterpart");
-    var cp = state.counterpart;
-    if (!cp) { el.innerHTML = '<p class="pg-note">该单位没有登记的对口单位 (no counterpart recorded).</p>'; return; }
-    $("cp-title").innerHTML = "<span>对口单位 Counterpart：<a href=\"/agency/" + encodeURIComponent(cp) + "\">" + PG.escape(cp) + "</a></span><small>并列比较 side by side</small>";
-    var me = countRoles(state.measures), other = countRoles(state.cpMeasures);
-    var rows = [Object.assign({ name: state.unit.name, me: true }, me), Object.assign({ name: cp }, other)];
+    var el = $("counterpart"), cps = state.counterparts;
+    if (!cps.length) {
+      $("cp-title").innerHTML = "<span>对口单位 Counterparts</span>";
+      el.innerHTML = '<p class="pg-note">该单位没有登记的对口单位 (no counterpart recorded).</p>';
+      return;
+    }
+    var agency = function (n) { return '<a href="/agency/' + encodeURIComponent(n) + '">' + PG.escape(n) + "</a>"; };
+    $("cp-title").innerHTML = "<span>对口单位 Counterpart" + (cps.length > 1 ? "s" : "") + "：" + cps.map(agency).join("、") +
+      "</span><small>并列比较 side by side · 共 " + cps.length + " 个</small>";
+    var lists = [state.measures].concat(cps.map(function (c) { return state.cpMeasures[c] || []; }));
+    var names = [state.unit.name].concat(cps);
+    var rows = names.map(function (n, i) { return Object.assign({ name: n, me: i === 0 }, countRoles(lists[i])); });
     var over = function (list) { return list.filter(function (m) { return m.role !== "shared" && PG.isOverdue(m, asOf); }).length; };
     el.innerHTML = '<div class="pg-grid"><div class="span-6"><div id="cp-bars" class="pg-bars"></div>' +
-      '<p class="pg-note">逾期 overdue：' + PG.escape(state.unit.name) + " " + over(state.measures) + " · " + PG.escape(cp) + " " +
-      over(state.cpMeasures) + '</p></div><div class="span-6"><table class="pg-table" id="cp-table"></table></div></div>';
+      '<p class="pg-note">逾期 overdue（截至 ' + PG.escape(asOf) + "）：" + names.map(function (n, i) {
+        return PG.escape(n) + " " + over(lists[i]);
+      }).join(" · ") + '</p></div><div class="span-6 pg-scroll"><table class="pg-table" id="cp-table"></table></div></div>';
     bars($("cp-bars"), rows, { link: function (n) { return "/agency/" + encodeURIComponent(n); } });
-    var a = byTask(state.measures), b = byTask(state.cpMeasures), keys = {};
     var tot = function (r) { return r ? r.lead + r.support + r.joint + r.shared : 0; };
-    a.forEach(function (r) { keys[r.name] = [tot(r), 0]; });
-    b.forEach(function (r) { keys[r.name] = [(keys[r.name] || [0])[0], tot(r)]; });
-    $("cp-table").innerHTML = "<thead><tr><th>任务 Task section</th><th class=\"num\">" + PG.escape(state.unit.name) +
-      "</th><th class=\"num\">" + PG.escape(cp) + "</th></tr></thead><tbody>" + Object.keys(keys).map(function (k) {
-        return "<tr><td>" + PG.escape(k) + '</td><td class="num">' + keys[k][0] + '</td><td class="num">' + keys[k][1] + "</td></tr>";
-      }).join("") + "</tbody>";
+    var keys = {}, order = [];
+    lists.forEach(function (list, i) {
+      byTask(list).forEach(function (r) {
+        if (!keys[r.name]) { keys[r.name] = names.map(function () { return 0; }); order.push(r.name); }
+        keys[r.name][i] = tot(r);
+      });
+    });
+    $("cp-table").innerHTML = "<thead><tr><th>任务 Task section</th>" + names.map(function (n) {
+      return '<th class="num">' + PG.escape(n) + "</th>";
+    }).join("") + "</tr></thead><tbody>" + order.map(function (k) {
+      return "<tr><td>" + PG.escape(k) + "</td>" + keys[k].map(function (v) { return '<td class="num">' + v + "</td>"; }).join("") + "</tr>";
+    }).join("") + "</tbody>";
   }
 
   function render() {
     var asOf = $("as-of").value || PG.today();
     kpis(state.measures, asOf);
     bars($("by-task"), byTask(state.measures));
-    bars($("collab"), collaborators(state.measures, state.unit.name), { link: function (n) { return "/agency/" + encodeURIComponent(n); } });
+    if (state.closest && state.closest.length) {
+      weightBars($("collab"), closestRows(state.closest, state.measures, state.unit.name));
+      $("collab").dataset.source = "network";
+    } else {
+      bars($("collab"), collaborators(state.measures, state.unit.name), { link: function (n) { return "/agency/" + encodeURIComponent(n); } });
+      $("collab").dataset.source = "client";
+    }
     timeline(state.measures, asOf);
     counterpart(asOf);
     document.body.dataset.ready = "1";
@@ -199,13 +245,19 @@
     document.title = u.name + " 工作量 · PolicyGraph";
     $("unit-meta").innerHTML = '<span class="pg-chip ' + PG.levelOf(u) + '">' + PG.escape(PG.LEVEL_ZH[u.level] || u.level || "") +
       "</span> " + PG.escape(u.government || "") + (u.aliases && u.aliases.length ? " · 又称 " + PG.escape(u.aliases.join("、")) : "");
-    state.counterpart = (u.counterparts || [])[0] || null;
+    state.counterparts = (u.counterparts || []).map(function (c) { return typeof c === "string" ? c : c && c.name; })
+      .filter(function (n, i, all) { return n && n !== u.name && all.indexOf(n) === i; });
     return Promise.all([
       PG.loadObligations(u.name),
-      state.counterpart ? PG.loadObligations(state.counterpart).catch(function () { return []; }) : Promise.resolve([]),
-    ]);
+      PG.api("/network/collaboration", { unit: u.name, top: 12 }).then(function (b) {
+        return b && b.unit && Array.isArray(b.unit.closest) ? b.unit.closest : null;
+      }).catch(function () { return null; }),
+    ].concat(state.counterparts.map(function (c) {
+      return PG.loadObligations(c).catch(function () { return []; });
+    })));
   }).then(function (res) {
-    state.measures = res[0]; state.cpMeasures = res[1];
+    state.measures = res[0]; state.closest = res[1];
+    state.counterparts.forEach(function (c, i) { state.cpMeasures[c] = res[2 + i]; });
     render();
   }).catch(function (e) { PG.showError(errEl, e); });
 })();
