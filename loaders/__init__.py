@@ -28,7 +28,7 @@ from loaders.metadata import extract_metadata
 from loaders.prose import first_body_line, parse_prose
 from loaders.table import csv_rows, is_header, parse_rows, split_text_row, text_rows, xlsx_rows
 
-__all__ = ["load_document", "parse_text", "load_file", "DocumentError"]
+__all__ = ["load_document", "parse_text", "DocumentError"]
 
 
 def load_document(path: str | Path, dirx: AgencyDirectory | None = None) -> ParsedDocument:
@@ -108,7 +108,3 @@ def _finish(b: Builder) -> ParsedDocument:
         units=b.units(),
         warnings=b.warnings,
     )
-
-
-# Another name some callers use for the same entry point.
-load_file = load_document

@@ -139,7 +139,6 @@ class ParseWorker:
 
 @pytest.fixture(scope="module")
 def worker():
-    pytest.importorskip("loaders", reason="loaders/ not importable")
     from loaders import load_document  # noqa: F401  (fail early and clearly if missing)
 
     w = ParseWorker()

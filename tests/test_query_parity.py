@@ -28,15 +28,11 @@ CORE_READS = ["counts", "document_list", "measure_get", "search_measures", "unit
 
 
 def seed_documents() -> list[ParsedDocument]:
-    """The bundled seeds through the loaders, when the loaders offer a file entry point."""
-    try:
-        import loaders
-    except ImportError:
-        return []
-    parse = getattr(loaders, "load_file", None) or getattr(loaders, "parse_file", None)
-    if parse is None:
-        return []
-    return [parse(p) for p in sorted(SEEDS.glob("*.txt"))]
+    """The bundled seeds through the loaders (the city first, then the district)."""
+    from policygraph.pipeline import parse_all
+    from policygraph.samples import sample_paths
+
+    return parse_all(sample_paths())
 
 
 def documents() -> list[ParsedDocument]:
@@ -57,6 +53,9 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any]
         for p in docs:
             lb.load(p)
             nj.load(p)
+        from graph.linking import link_store
+
+        assert link_store(lb) == link_store(nj)  # the same links, so link queries compare real rows
         yield lb, nj
     finally:
         try:

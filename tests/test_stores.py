@@ -306,8 +306,7 @@ def test_seed_counts_match_what_the_loaders_produce(store: Any) -> None:
     from tests.test_query_parity import seed_documents
 
     seeds = seed_documents()
-    if not seeds:
-        pytest.skip("loaders expose no load_file/parse_file entry point yet: seeds not loadable")
+    assert len(seeds) == 2
     for p in seeds:
         store.load(p)
     counts = store.counts()
