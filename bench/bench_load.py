@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import parse_corpus, parse_sizes
-from bench.stores import NotBulkable, bulk_load, naive_load, neo4j_configured, open_ladybug, open_neo4j
+from bench.stores import (
+    NotBulkable,
+    bulk_load,
+    clear_store,
+    naive_load,
+    neo4j_configured,
+    open_ladybug,
+    open_neo4j,
+)
 
 
 class _Fresh:
@@ -40,13 +48,13 @@ class _Fresh:
             self.store = open_ladybug(self.tmp / "db.lbug")
         else:
             self.store = open_neo4j()
-            self.store.write("clear_all")
+            clear_store(self.store)
         return self.store
 
     def __exit__(self, *exc: object) -> None:
         try:
             if self.engine == "neo4j":
-                self.store.write("clear_all")
+                clear_store(self.store)
         finally:
             self.store.close()
             if self.tmp:
@@ -85,8 +93,10 @@ def _row(engine: str, method: str, docs: list[Any], seconds: float, **extra: Any
     return r
 
 
-def run(sizes: list[int], naive_docs: int = 10, neo4j: bool | None = None) -> list[dict[str, Any]]:
-    engines = ["ladybug"] + (["neo4j"] if (neo4j if neo4j is not None else neo4j_configured()) else [])
+def run(sizes: list[int], naive_docs: int = 10, neo4j: bool | None = None,
+        engines: list[str] | None = None) -> list[dict[str, Any]]:
+    if engines is None:
+        engines = ["ladybug"] + (["neo4j"] if (neo4j if neo4j is not None else neo4j_configured()) else [])
     rows: list[dict[str, Any]] = []
     corpora = {n: parse_corpus(n) for n in sizes}
     subset = corpora[min(sizes)][:naive_docs]

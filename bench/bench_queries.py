@@ -17,12 +17,13 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from bench.common import latencies, parse_corpus, parse_sizes, summary_ms
-from bench.stores import neo4j_configured, open_ladybug, open_neo4j
+from bench.stores import NotBulkable, bulk_load, clear_store, neo4j_configured, open_ladybug, open_neo4j
 
 CHAIN_CANDIDATES = ("measure_chain_up", "measure_chain", "chain_above")  # from a district measure upwards
 
@@ -48,11 +49,65 @@ def _chain_params(store: Any, name: str, measure_id: str) -> dict[str, Any]:
     return {p: measure_id}
 
 
-def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None) -> list[dict[str, Any]]:
-    engines = ["ladybug"] + (["neo4j"] if (neo4j if neo4j is not None else neo4j_configured()) else [])
+def _load(engine: str, store: Any, docs: list[Any]) -> str:
+    """Fill the store: LadybugDB by bulk COPY when the corpus allows it (same graph as the
+    batched load: bench_load checks that), else the batched load.  Returns the method."""
+    if engine == "ladybug":
+        staging = Path(tempfile.mkdtemp(prefix="pg-q-bulk-"))
+        try:
+            bulk_load(store, docs, staging)
+            return "bulk"
+        except NotBulkable:
+            pass
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    for p in docs:
+        store.load(p)
+    return "batched"
+
+
+def link_steps_of(docs: list[Any]) -> tuple[list[tuple[str, dict[str, Any]]], str]:
+    """The level links (IMPLEMENTS, FOLLOWS, ...) among ``docs``, computed once by
+    graph.linking on a scratch embedded store, as write steps to replay into each store.
+    (link_store over a whole corpus costs ~60 s at 100 docs: the benchmark links the
+    smallest corpus, whose documents every larger corpus contains, so every size holds
+    the same links and the chain answer is the same.)"""
+    from graph.linking import corpus_from_store, link_corpus, write_steps
+
+    tmp = Path(tempfile.mkdtemp(prefix="pg-q-link-"))
+    store = open_ladybug(tmp / "db.lbug")
+    try:
+        _load("ladybug", store, docs)
+        t0 = time.perf_counter()
+        links = link_corpus(corpus_from_store(store))
+        return write_steps(links), f"links of the first {len(docs)} docs ({time.perf_counter() - t0:.1f} s to link)"
+    finally:
+        store.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _linked_measure(store: Any, docs: list[Any], fallback: str) -> str:
+    """The first district measure (of the first district document) that implements
+    something, so the chain answer is non-empty; the same at every size (corpora nest)."""
+    district = next((p for p in docs if p.document.level == "district"), None)
+    chain = chain_query_name(store)
+    if district is None or chain is None:
+        return fallback
+    for m in district.measures:
+        if store.read(chain, _chain_params(store, chain, m.id)):
+            return m.id
+    return fallback
+
+
+def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None,
+        engines: list[str] | None = None) -> list[dict[str, Any]]:
+    if engines is None:
+        engines = ["ladybug"] + (["neo4j"] if (neo4j if neo4j is not None else neo4j_configured()) else [])
     rows: list[dict[str, Any]] = []
     for engine in engines:
         per_query: dict[str, list[dict[str, Any]]] = {}
+        chain_measure: str | None = None
+        steps, note = link_steps_of(parse_corpus(min(sizes)))
         for n in sizes:
             docs = parse_corpus(n)
             unit, measure_id = pick_params(docs)
@@ -60,18 +115,23 @@ def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None) -> list[
             store = open_ladybug(tmp / "db.lbug") if tmp else open_neo4j()
             try:
                 if engine == "neo4j":
-                    store.write("clear_all")
-                for p in docs:
-                    store.load(p)
+                    clear_store(store)
+                t0 = time.perf_counter()
+                method = _load(engine, store, docs)
+                store.write_batch(steps)
+                print(f"query {engine:<7} {n:>5} docs: {method} load + links {time.perf_counter() - t0:.1f} s ({note})",
+                      flush=True)
+                if chain_measure is None:  # chosen on the smallest corpus, kept for every size
+                    chain_measure = _linked_measure(store, docs, measure_id)
                 queries = [("unit_obligations", {"name": unit})]
                 chain = chain_query_name(store)
                 if chain:
-                    queries.append((chain, _chain_params(store, chain, measure_id)))
+                    queries.append((chain, _chain_params(store, chain, chain_measure)))
                 for name, params in queries:
                     answer = len(store.read(name, params))
                     lat = latencies(lambda name=name, params=params, store=store: store.read(name, params), repeat)
                     r = {"engine": engine, "query": name, "docs": n, "answer_rows": answer,
-                         "params": params, **summary_ms(lat)}
+                         "params": params, "load": method, "links": note, **summary_ms(lat)}
                     rows.append(r)
                     per_query.setdefault(name, []).append(r)
                     print(
@@ -83,7 +143,7 @@ def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None) -> list[
                     print(f"query {engine}: no chain query in queries/read yet: skipped")
             finally:
                 if engine == "neo4j":
-                    store.write("clear_all")
+                    clear_store(store)
                 store.close()
                 if tmp:
                     shutil.rmtree(tmp, ignore_errors=True)
@@ -92,12 +152,19 @@ def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None) -> list[
                 lo, hi = rs[0], rs[-1]
                 ratio50 = hi["p50_ms"] / lo["p50_ms"] if lo["p50_ms"] else float("inf")
                 ratio99 = hi["p99_ms"] / lo["p99_ms"] if lo["p99_ms"] else float("inf")
+                # the same ratio from the smallest corpus whose answer is as large as the
+                # largest's (the corpora nest: a district has more years in larger ones)
+                same = next((r for r in rs if r["answer_rows"] == hi["answer_rows"]), hi)
+                ratio_same = hi["p50_ms"] / same["p50_ms"] if same is not hi and same["p50_ms"] else None
                 for r in rs:
                     r["ratio_p50"] = ratio50
                     r["ratio_p99"] = ratio99
+                    if ratio_same is not None:
+                        r["ratio_same_answer"] = f"{ratio_same:.2f} ({hi['docs']}/{same['docs']})"
                 print(
                     f"query {engine:<7} {name:<18} largest/smallest ({hi['docs']}/{lo['docs']} docs): "
-                    f"p50 {ratio50:.2f}x, p99 {ratio99:.2f}x",
+                    f"p50 {ratio50:.2f}x, p99 {ratio99:.2f}x"
+                    + (f"; same answer ({hi['docs']}/{same['docs']}): p50 {ratio_same:.2f}x" if ratio_same else ""),
                     flush=True,
                 )
     return rows

@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import inspect
+import resource
 import subprocess
 import sys
 import time
@@ -79,7 +80,11 @@ def _run_api_bench(largest: int) -> tuple[str, list[dict[str, Any]] | None]:
         [sys.executable, "-m", "bench.api_bench"],
         capture_output=True, text=True, cwd=HERE.parent,
     )
-    return f"```\n{(proc.stdout + proc.stderr).strip()[-4000:]}\n```", None
+    # ru_maxrss of the waited-for descendants: the largest of the bench client and the
+    # server it starts (an upper bound of the server's peak resident memory)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return (f"```\n{(proc.stdout + proc.stderr).strip()[-4000:]}\n```\n\n"
+            f"Peak RSS, largest process of the API run (server or client): {peak_mb:.0f} MB."), None
 
 
 def write_results(path: Path, sizes: list[int], parse_rows: list, load_rows: list, query_rows: list,
@@ -180,13 +185,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-api", action="store_true", help="skip bench/api_bench.py")
     ap.add_argument("--repeat", type=int, default=300, help="query repetitions per size")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--load-engines", default=None, help="engines of the load benchmark (default: all configured)")
     a = ap.parse_args(argv)
     sizes = parse_sizes(a.sizes)
     neo4j = False if a.no_neo4j else None
     t0 = time.perf_counter()
     print(f"machine: {machine()}", flush=True)
     parse_rows = bench_parse.run(sizes)
-    load_rows = bench_load.run(sizes, neo4j=neo4j)
+    engines = a.load_engines.split(",") if a.load_engines else None
+    load_rows = bench_load.run(sizes, neo4j=neo4j, engines=engines)
     query_rows = bench_queries.run(sizes, a.repeat, neo4j=neo4j)
     api_note, api_rows = ("skipped (--no-api)", None) if a.no_api else _run_api_bench(max(sizes))
     write_results(a.out, sizes, parse_rows, load_rows, query_rows, api_note, api_rows, time.perf_counter() - t0)

@@ -50,6 +50,21 @@ def open_neo4j() -> Any:
     )
 
 
+def clear_store(store: Any, slice_: int = 10000) -> None:
+    """Empty a store.  Neo4j: in slices of ``slice_`` nodes, one transaction each --
+    ``clear_all`` in ONE transaction exceeds dbms.memory.transaction.total.max (716.8 MiB
+    on the CI launcher) from the 100-document corpus on."""
+    if getattr(store, "engine", "") != "neo4j":
+        store.write("clear_all")
+        return
+    while True:
+        counts = {r["name"]: int(r["n"]) for r in store.read("counts")}
+        if not any(counts.values()):
+            return
+        rels = any(v for k, v in counts.items() if k.isupper())  # relationship types are UPPER_CASE
+        store.write("bench_clear_some_rels" if rels else "bench_clear_some", {"limit": slice_})
+
+
 # ----------------------------------------------------------------------------- naive loader
 
 # (bench query, row key of graph.rows.document_rows) in dependency order: one statement

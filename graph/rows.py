@@ -285,14 +285,20 @@ def load_steps(parsed: ParsedDocument) -> list[tuple[str, dict[str, Any]]]:
     are deleted (with their edges), its targets are re-created, and the edges it owns
     (responsibilities, DUE, HAS_MEASURE) are cleared and re-created; kept measures keep
     their ids and so their links (IMPLEMENTS ...).  Units, Governments and Deadlines are
-    shared between documents and MERGEd; deadlines left without a DUE edge are removed.
+    shared between documents and MERGEd; deadlines left without a DUE edge are removed
+    (only those the old version used and the new one drops: a step whose cost is the
+    change, not the graph).  The edges the document owns are cleared first, so they are
+    CREATEd, not MERGEd (rows are unique per edge: no lookup per row).
     Steps with no rows are left out (LadybugDB cannot type an empty ``$rows``)."""
     rows = document_rows(parsed)
     doc_id = parsed.document.id
     keep_measures = [r["id"] for r in rows["measures"]]
     keep_tasks = [r["id"] for r in rows["tasks"]]
+    keep_deadlines = [r["id"] for r in rows["deadlines"]]
     steps: list[tuple[str, dict[str, Any]]] = [
         ("load_prune_targets", {"document_id": doc_id}),
+        # before any DUE edge goes: they still say which deadlines the old version used
+        ("load_gc_deadlines", {"document_id": doc_id, "keep": keep_deadlines}),
         ("load_prune_measures", {"document_id": doc_id, "keep": keep_measures}),
         ("load_prune_tasks", {"document_id": doc_id, "keep": keep_tasks}),
         ("load_clear_responsibilities", {"document_id": doc_id}),
@@ -303,7 +309,6 @@ def load_steps(parsed: ParsedDocument) -> list[tuple[str, dict[str, Any]]]:
     for name, key in _ROW_STEPS:
         if rows[key]:
             steps.append((name, {"rows": rows[key]}))
-    steps.append(("load_gc_deadlines", {}))
     return steps
 
 

@@ -1,4 +1,5 @@
 // description: Reload step: delete the responsibility edges into the document's measures (re-created)
 // params: document_id:str
-MATCH (:Unit)-[r:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m:Measure {document_id: $document_id})
+// Anchored on the Document's primary key (not a scan of every Measure by document_id).
+MATCH (:Document {id: $document_id})-[:HAS_TASK]->(:Task)-[:HAS_MEASURE]->(:Measure)<-[r:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]-(:Unit)
 DELETE r

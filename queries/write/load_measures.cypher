@@ -1,4 +1,4 @@
-// description: Upsert the document's Measure nodes and their HAS_MEASURE edges
+// description: Upsert the document's Measure nodes and their HAS_MEASURE edges (edges CREATEd: the load_clear_* steps removed the old ones)
 // params: rows:list
 UNWIND $rows AS row
 MATCH (t:Task {id: row.task_id})
@@ -10,4 +10,4 @@ SET m.document_id = row.document_id, m.task_id = row.task_id, m.task_seq = row.t
     m.deadline_kind = row.deadline_kind, m.deadline_date = row.deadline_date,
     m.deadline_action = row.deadline_action, m.before_publication = row.before_publication,
     m.milestones = row.milestones
-MERGE (t)-[:HAS_MEASURE]->(m)
+CREATE (t)-[:HAS_MEASURE]->(m)
