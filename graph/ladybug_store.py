@@ -27,8 +27,8 @@ from typing import Any
 
 import ladybug
 
-from graph.model import ParsedDocument, StoreError
-from graph.rows import load_steps, load_summary
+from graph.model import StoreError
+from graph.store_ops import StoreOperations
 from graph.values import plain
 from queries.registry import Registry, get_registry
 
@@ -44,7 +44,7 @@ def _lock_message(path: Path, err: Exception) -> str:
     )
 
 
-class LadybugStore:
+class LadybugStore(StoreOperations):
     """GraphStore on an embedded LadybugDB database folder/file."""
 
     engine = "ladybug"
@@ -134,18 +134,6 @@ class LadybugStore:
                 raise
             conn.execute("COMMIT")
 
-    def load(self, parsed: ParsedDocument) -> dict[str, int]:
-        steps = load_steps(parsed)
-        self.write_batch(steps)
-        return load_summary(steps)
-
-    def counts(self) -> dict[str, int]:
-        return {r["name"]: int(r["n"]) for r in self.read("counts")}
-
-    def clear(self) -> None:
-        """Delete every node and relationship (tables stay)."""
-        self.write("clear_all")
-
     def _check_open(self) -> None:
         if self._conn is None:
             raise StoreError(f"the embedded store {self.path} is closed")
@@ -158,9 +146,3 @@ class LadybugStore:
             if self._db is not None:
                 self._db.close()
                 self._db = None
-
-    def __enter__(self) -> LadybugStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

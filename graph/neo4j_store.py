@@ -16,16 +16,16 @@ from typing import Any
 from neo4j import GraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.model import ParsedDocument, StoreError
-from graph.rows import load_steps, load_summary
+from graph.model import StoreError
 from graph.rwlock import ReadWriteLock
+from graph.store_ops import StoreOperations
 from graph.values import plain
 from queries.registry import Registry, get_registry
 
 StepHook = Callable[[int, str], None]
 
 
-class Neo4jStore:
+class Neo4jStore(StoreOperations):
     """GraphStore on a Neo4j server."""
 
     engine = "neo4j"
@@ -126,23 +126,5 @@ class Neo4jStore:
         except (Neo4jError, ServiceUnavailable, SessionExpired) as e:
             raise self._errors(current[0], e) from e
 
-    def load(self, parsed: ParsedDocument) -> dict[str, int]:
-        steps = load_steps(parsed)
-        self.write_batch(steps)
-        return load_summary(steps)
-
-    def counts(self) -> dict[str, int]:
-        return {r["name"]: int(r["n"]) for r in self.read("counts")}
-
-    def clear(self) -> None:
-        """Delete every node and relationship (constraints and indexes stay)."""
-        self.write("clear_all")
-
     def close(self) -> None:
         self._driver.close()
-
-    def __enter__(self) -> Neo4jStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
