@@ -185,41 +185,11 @@ def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
                 for s in links.stubs
             ],
         ),
-        (
-            "link_documents",
-            [
-                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
-                for x in links.documents
-            ],
-        ),
-        (
-            "link_tasks",
-            [
-                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
-                for x in links.tasks
-            ],
-        ),
-        (
-            "link_measures",
-            [
-                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
-                for x in links.measures
-            ],
-        ),
-        (
-            "link_counterparts",
-            [
-                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
-                for x in links.counterparts
-            ],
-        ),
-        (
-            "link_branches",
-            [
-                {"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)}
-                for x in links.branches
-            ],
-        ),
+        ("link_documents", _scored_rows(links.documents)),
+        ("link_tasks", _scored_rows(links.tasks)),
+        ("link_measures", _scored_rows(links.measures)),
+        ("link_counterparts", _scored_rows(links.counterparts)),
+        ("link_branches", _scored_rows(links.branches)),
         (
             "link_targets",
             [
@@ -231,6 +201,11 @@ def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
     steps: list[tuple[str, dict[str, Any]]] = [(name, {}) for name in CLEAR_STEPS]
     steps += [(name, {"rows": r}) for name, r in rows if r]
     return steps
+
+
+def _scored_rows(links: list[Any]) -> list[dict[str, Any]]:
+    """Rows for the link_* write queries of links scored by a method (lower -> upper)."""
+    return [{"lower": x.lower, "upper": x.upper, "method": x.method, "score": float(x.score)} for x in links]
 
 
 def link_store(store: Any) -> dict[str, Any]:
