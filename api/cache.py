@@ -155,6 +155,12 @@ class CachedStore:
     def load(self, parsed: Any) -> dict[str, int]:
         return self._write(self.inner.load, parsed)
 
+    def load_many(self, parsed_docs: Any, *args: Any) -> list[dict[str, int]]:
+        return self._write(self.inner.load_many, parsed_docs, *args)
+
+    def copy_batch(self, *args: Any) -> None:
+        self._write(self.inner.copy_batch, *args)
+
     def clear(self) -> None:
         self._write(self.inner.clear)
 

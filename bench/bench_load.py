@@ -1,15 +1,16 @@
-"""Load throughput: the batched transactional ``store.load`` against a naive
-one-statement-per-row MERGE loader, on the embedded store and (NEO4J_URI set) on Neo4j;
-plus LadybugDB's bulk COPY FROM files for a first load into an empty embedded store.
+"""Load throughput: the batched transactional ``store.load_many`` (``--batch`` documents
+per transaction) against a naive one-statement-per-row MERGE loader, on the embedded
+store and (NEO4J_URI set) on Neo4j; plus LadybugDB's bulk COPY FROM files for a first
+load into an empty embedded store.
 
-    python -m bench.bench_load [--sizes 10,100,1000] [--naive-docs 10] [--no-neo4j]
+    python -m bench.bench_load [--sizes 10,100,1000] [--naive-docs 10] [--no-neo4j] [--batch 50]
 
 The naive baseline runs the named queries in queries/bench/write/naive_*.cypher, one row
 per statement and per transaction.  It is measured on the first ``--naive-docs``
 documents (the corpora nest, so that subset is the same at every size) against the
 batched load of the same documents in a fresh store; the ratio is the speed-up.
 
-WARNING: with NEO4J_URI set this DELETES EVERYTHING in that database (clear_all) before
+WARNING: with NEO4J_URI set this DELETES EVERYTHING in that database (store.clear()) before
 and after each run: point it at a scratch server (.ci/neo4j/start.sh), never production.
 """
 
@@ -32,6 +33,7 @@ from bench.stores import (
     open_ladybug,
     open_neo4j,
 )
+from graph.store_ops import LOAD_BATCH, StoreOperations
 
 
 class _Fresh:
@@ -65,10 +67,12 @@ def _counts(store: Any) -> dict[str, int]:
     return {r["name"]: int(r["n"]) for r in store.read("counts")}
 
 
-def _batched(store: Any, docs: list[Any]) -> float:
+def _batched(store: Any, docs: list[Any], batch: int = LOAD_BATCH) -> float:
+    """The batched transactional load, ``batch`` documents per transaction.  Called as
+    StoreOperations.load_many: LadybugStore.load_many sends a first load into an empty
+    store through bulk COPY, which the "bulk" rows measure."""
     t0 = time.perf_counter()
-    for p in docs:
-        store.load(p)
+    StoreOperations.load_many(store, docs, batch=batch)
     return time.perf_counter() - t0
 
 
@@ -94,7 +98,7 @@ def _row(engine: str, method: str, docs: list[Any], seconds: float, **extra: Any
 
 
 def run(sizes: list[int], naive_docs: int = 10, neo4j: bool | None = None,
-        engines: list[str] | None = None) -> list[dict[str, Any]]:
+        engines: list[str] | None = None, batch: int = LOAD_BATCH) -> list[dict[str, Any]]:
     if engines is None:
         engines = ["ladybug"] + (["neo4j"] if (neo4j if neo4j is not None else neo4j_configured()) else [])
     rows: list[dict[str, Any]] = []
@@ -103,23 +107,23 @@ def run(sizes: list[int], naive_docs: int = 10, neo4j: bool | None = None,
     for engine in engines:
         # the baseline ratio, once per engine, on the same documents
         with _Fresh(engine) as store:
-            t_b = _batched(store, subset)
+            t_b = _batched(store, subset, batch)
         with _Fresh(engine) as store:
             t0 = time.perf_counter()
             statements = sum(naive_load(store, p) for p in subset)
             t_n = time.perf_counter() - t0
             naive_counts = _counts(store)
         with _Fresh(engine) as store:
-            _batched(store, subset)
+            _batched(store, subset, batch)
             same = _counts(store) == naive_counts
         rows.append(_row(engine, "naive", subset, t_n, statements=statements, same_graph=same))
         rows.append(_row(engine, "batched", subset, t_b, speedup=round(t_n / t_b, 1)))
         print(f"  -> batched/naive on {engine}: {t_n / t_b:.1f}x (same graph: {same})", flush=True)
         for docs in corpora.values():
             with _Fresh(engine) as store:
-                t = _batched(store, docs)
+                t = _batched(store, docs, batch)
                 batched_counts = _counts(store)
-            rows.append(_row(engine, "batched", docs, t))
+            rows.append(_row(engine, "batched", docs, t, batch=batch))
             if engine == "ladybug":
                 with _Fresh(engine) as store:
                     staging = Path(tempfile.mkdtemp(prefix="pg-bulk-"))
@@ -141,8 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default=None, help="comma-separated corpus sizes (default 10,100,1000)")
     ap.add_argument("--naive-docs", type=int, default=10, help="documents the naive baseline loads (default 10)")
     ap.add_argument("--no-neo4j", action="store_true", help="skip Neo4j even if NEO4J_URI is set")
+    ap.add_argument("--batch", type=int, default=LOAD_BATCH,
+                    help=f"documents per transaction of the batched load (default {LOAD_BATCH}; 1 = one each)")
     a = ap.parse_args(argv)
-    run(parse_sizes(a.sizes), a.naive_docs, neo4j=False if a.no_neo4j else None)
+    run(parse_sizes(a.sizes), a.naive_docs, neo4j=False if a.no_neo4j else None, batch=a.batch)
     return 0
 
 

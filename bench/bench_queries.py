@@ -1,5 +1,6 @@
-"""Query latency at each corpus size: the ownership query (``unit_obligations``) and the
-chain query, p50/p99 over repeated calls on a loaded store, and the ratio of the largest
+"""Query latency at each corpus size: the ownership lookup (``queries/ownership.py``, the
+two answer-sized reads the API runs), the one-query definition ``unit_obligations`` it is
+tested against, and the chain query, p50/p99 over repeated calls on a loaded store, and the ratio of the largest
 to the smallest corpus (a lookup must cost the size of its answer, not of the graph, so
 the ratio should stay near 1).
 
@@ -19,11 +20,14 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bench.common import latencies, parse_corpus, parse_sizes, summary_ms
 from bench.stores import NotBulkable, bulk_load, clear_store, neo4j_configured, open_ladybug, open_neo4j
+from queries.chain import measure_chain
+from queries.ownership import unit_obligation_rows
 
 CHAIN_CANDIDATES = ("measure_chain_up", "measure_chain", "chain_above")  # from a district measure upwards
 
@@ -123,13 +127,22 @@ def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None,
                       flush=True)
                 if chain_measure is None:  # chosen on the smallest corpus, kept for every size
                     chain_measure = _linked_measure(store, docs, measure_id)
-                queries = [("unit_obligations", {"name": unit})]
+                # the ownership lookup the API runs (queries/ownership.py: two answer-sized
+                # reads), then the one-query definition it is tested against, then the chain
+                queries: list[tuple[str, dict[str, Any], Callable[[], list]]] = [
+                    ("ownership", {"name": unit},
+                     lambda store=store, unit=unit: unit_obligation_rows(store, unit)),
+                    ("unit_obligations", {"name": unit},
+                     lambda store=store, unit=unit: store.read("unit_obligations", {"name": unit})),
+                ]
                 chain = chain_query_name(store)
-                if chain:
-                    queries.append((chain, _chain_params(store, chain, chain_measure)))
-                for name, params in queries:
-                    answer = len(store.read(name, params))
-                    lat = latencies(lambda name=name, params=params, store=store: store.read(name, params), repeat)
+                if chain:  # the walk the API runs (queries/chain.py), then the one-query form
+                    cp = _chain_params(store, chain, chain_measure)
+                    queries.append(("chain", cp, lambda store=store, m=chain_measure: measure_chain(store, m, "up")))
+                    queries.append((chain, cp, lambda store=store, chain=chain, cp=cp: store.read(chain, cp)))
+                for name, params, call in queries:
+                    answer = len(call())
+                    lat = latencies(call, repeat)
                     r = {"engine": engine, "query": name, "docs": n, "answer_rows": answer,
                          "params": params, "load": method, "links": note, **summary_ms(lat)}
                     rows.append(r)

@@ -290,26 +290,120 @@ def load_steps(parsed: ParsedDocument) -> list[tuple[str, dict[str, Any]]]:
     change, not the graph).  The edges the document owns are cleared first, so they are
     CREATEd, not MERGEd (rows are unique per edge: no lookup per row).
     Steps with no rows are left out (LadybugDB cannot type an empty ``$rows``)."""
-    rows = document_rows(parsed)
-    doc_id = parsed.document.id
-    keep_measures = [r["id"] for r in rows["measures"]]
-    keep_tasks = [r["id"] for r in rows["tasks"]]
-    keep_deadlines = [r["id"] for r in rows["deadlines"]]
-    steps: list[tuple[str, dict[str, Any]]] = [
-        ("load_prune_targets", {"document_id": doc_id}),
-        # before any DUE edge goes: they still say which deadlines the old version used
-        ("load_gc_deadlines", {"document_id": doc_id, "keep": keep_deadlines}),
-        ("load_prune_measures", {"document_id": doc_id, "keep": keep_measures}),
-        ("load_prune_tasks", {"document_id": doc_id, "keep": keep_tasks}),
-        ("load_clear_responsibilities", {"document_id": doc_id}),
-        ("load_clear_due", {"document_id": doc_id}),
-        ("load_clear_has_measure", {"document_id": doc_id}),
-        ("load_document", rows["document"]),
+    return batch_steps([document_rows(parsed)])
+
+
+def batch_steps(rows_of: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The write steps that (re)load several documents (``document_rows`` of each) in ONE
+    transaction: the same steps as ``load_steps``, each taking the rows of every document.
+
+    Why one step list for 1..N documents: a statement costs a round trip (and a commit
+    costs a flush) whatever its size, so a corpus loads in far fewer of both.  The result
+    equals loading the documents one after another, provided no two of them share a
+    document id or a measure/task/target id (``load_batches`` splits a corpus so):
+
+    * prune/clear steps take every document of the batch (``$documents``: id and that
+      document's keep-list; ``$document_ids``), each anchored on its Document;
+    * deadlines: a deadline is only removed if no batch document keeps it and no measure
+      outside the batch is due on it -- what the sequential loads would leave;
+    * shared nodes (governments, units, deadlines) and MEMBER_OF/COLLECTIVE_OF edges are
+      de-duplicated here, the later document winning, as a later load would overwrite;
+    * one document loads with the scalar ``load_document`` step; several with one
+      ``load_documents`` row step plus ``load_document_years`` for those with a year
+      (a nullable number never travels in rows, see the module docstring)."""
+    ids = [r["document"]["id"] for r in rows_of]
+    keep_deadlines = sorted({d["id"] for r in rows_of for d in r["deadlines"]})
+    documents = [
+        {"id": r["document"]["id"], "measures": [m["id"] for m in r["measures"]], "tasks": [t["id"] for t in r["tasks"]]}
+        for r in rows_of
     ]
+    steps: list[tuple[str, dict[str, Any]]] = [
+        ("load_prune_targets", {"document_ids": ids}),
+        # before any DUE edge goes: they still say which deadlines the old versions used
+        ("load_gc_deadlines", {"document_ids": ids, "keep": keep_deadlines}),
+        ("load_prune_measures", {"documents": documents}),
+        ("load_prune_tasks", {"documents": documents}),
+        ("load_clear_responsibilities", {"document_ids": ids}),
+        ("load_clear_due", {"document_ids": ids}),
+        ("load_clear_has_measure", {"document_ids": ids}),
+    ]
+    if len(rows_of) == 1:
+        steps.append(("load_document", rows_of[0]["document"]))
+    else:  # one statement for the batch's documents, not one each
+        steps.append(("load_documents", {"rows": [_without_year(r["document"]) for r in rows_of]}))
+        years = [{"id": r["document"]["id"], "year": r["document"]["year"]} for r in rows_of]
+        years = [y for y in years if y["year"] is not None]
+        if years:
+            steps.append(("load_document_years", {"rows": years}))
+    for name, key in _ROW_STEPS:
+        rows = _merged_rows(key, rows_of)
+        if rows:
+            steps.append((name, {"rows": rows}))
+    return steps
+
+
+def _without_year(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k != "year"}
+
+
+# Row keys whose rows several documents share: the key that identifies one row.
+_SHARED_KEYS: dict[str, tuple[str, ...]] = {
+    "governments": ("name",),
+    "units": ("name",),
+    "deadlines": ("id",),
+    "member_of": ("unit", "government"),
+    "collective_of": ("unit", "government"),
+}
+
+
+def _merged_rows(key: str, rows_of: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One step's rows over several documents; shared rows once, the last document's."""
+    if len(rows_of) == 1 or key not in _SHARED_KEYS:
+        return [row for r in rows_of for row in r[key]]
+    fields = _SHARED_KEYS[key]
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in rows_of:
+        for row in r[key]:
+            merged[tuple(row[f] for f in fields)] = row
+    return list(merged.values())
+
+
+def _owned_ids(rows: dict[str, Any]) -> set[str]:
+    """The ids only this document may own: itself, its tasks, measures and targets."""
+    ids = {"d:" + rows["document"]["id"]}
+    ids.update("x:" + r["id"] for k in ("tasks", "measures", "targets") for r in rows[k])
+    return ids
+
+
+def load_batches(parsed_docs: list[ParsedDocument], size: int) -> list[list[dict[str, Any]]]:
+    """``document_rows`` of the documents, in order, cut into batches of at most ``size``.
+
+    A batch is also cut before a document whose id (or a task/measure/target id) is
+    already in it: the batched steps assume disjoint documents, and two versions of one
+    document must load one after the other so the later one wins."""
+    batches: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for p in parsed_docs:
+        rows = document_rows(p)
+        owned = _owned_ids(rows)
+        if current and (len(current) >= size or not owned.isdisjoint(seen)):
+            batches.append(current)
+            current, seen = [], set()
+        current.append(rows)
+        seen |= owned
+    if current:
+        batches.append(current)
+    return batches
+
+
+def rows_summary(rows: dict[str, Any]) -> dict[str, int]:
+    """What loading one document's rows writes (the ``load_summary`` of its steps)."""
+    out: dict[str, int] = {"documents": 1}
     for name, key in _ROW_STEPS:
         if rows[key]:
-            steps.append((name, {"rows": rows[key]}))
-    return steps
+            out[name.removeprefix("load_")] = len(rows[key])
+    return out
 
 
 def expected_counts(parsed_docs: list[ParsedDocument]) -> dict[str, int]:

@@ -179,3 +179,74 @@ def test_registry_rejects_bad_files(tmp_path: Path) -> None:
     (tmp_path / "read" / "x.oracle.cypher").unlink()
     reg = Registry(tmp_path)
     assert reg.get("x").example == {"a": 1} and reg.get("x").params[0].type == "int"
+
+
+def _ownership_key(rows: list[dict[str, Any]]) -> set[tuple[Any, ...]]:
+    """(measure, role, via) of the ownership answer, whichever way it was computed."""
+    out = set()
+    for r in rows:
+        if r.get("shared") or r.get("role") == "shared":
+            vias = r["via"] if isinstance(r["via"], list) else [{"unit": r["via"], "role": r["role"]}]
+            out |= {(r.get("id") or r.get("measure_id"), "shared", v["unit"], v["role"]) for v in vias}
+        else:
+            out.add((r.get("id") or r.get("measure_id"), r["role"], "", ""))
+    return out
+
+
+def _owned_directly(rows: list[dict[str, Any]]) -> set[str]:
+    return {r.get("id") or r.get("measure_id") for r in rows if not (r.get("shared") or r.get("role") == "shared")}
+
+
+@pytest.mark.neo4j
+def test_ownership_lookup_equals_the_one_query_definition(stores: tuple[Any, Any]) -> None:
+    """queries/ownership.py (two answer-sized reads, filters in Python) answers exactly what
+    the single `unit_obligations` query defines, for every unit, on both stores -- minus
+    the shared rows of measures the unit also holds directly, which the lookup drops."""
+    from queries.ownership import unit_obligation_rows
+
+    names = sorted({u.name for p in documents() for u in p.units})
+    checked_shared = 0
+    for store in stores:
+        for n in names:
+            one = store.read("unit_obligations", {"name": n})
+            own = _owned_directly(one)
+            expected = {k for k in _ownership_key(one) if k[1] != "shared" or k[0] not in own}
+            got = unit_obligation_rows(store, n)
+            assert _ownership_key(got) == expected, (store.engine, n)
+            checked_shared += sum(1 for r in got if r["role"] == "shared")
+    assert checked_shared > 0  # the seeds exercise the collective path
+
+
+def _expected_by_filter(rows: list[dict[str, Any]], field: str, op: str, value: Any) -> list[dict[str, Any]]:
+    """The rows a filter must keep, written out independently of MeasureFilter."""
+    if op == "<=":
+        return [r for r in rows if r[field] is not None and r[field] <= value]
+    if op == ">=":
+        return [r for r in rows if r[field] is not None and r[field] >= value]
+    return [r for r in rows if r[field] == value]
+
+
+@pytest.mark.neo4j
+def test_ownership_filters_match_a_filter_over_the_whole_answer(stores: tuple[Any, Any]) -> None:
+    """Each filter keeps exactly the rows of the unfiltered answer that satisfy it."""
+    from queries.ownership import MeasureFilter, unit_obligation_rows
+
+    for store in stores:
+        everything = unit_obligation_rows(store, "区财政局")
+        dates = sorted({r["deadline_date"] for r in everything if r["deadline_date"]})
+        tasks = sorted({r["task_number"] for r in everything})
+        cases = [
+            (MeasureFilter(due_before=dates[0]), "deadline_date", "<=", dates[0]),
+            (MeasureFilter(due_before="2000-01-01"), "deadline_date", "<=", "2000-01-01"),
+            (MeasureFilter(due_after=dates[-1]), "deadline_date", ">=", dates[-1]),
+            (MeasureFilter(due_after="2999-01-01"), "deadline_date", ">=", "2999-01-01"),
+        ] + [(MeasureFilter(task=t), "task_number", "==", t) for t in tasks] + [
+            (MeasureFilter(document=d), "document_id", "==", d) for d in {r["document_id"] for r in everything}
+        ]
+        sizes = []
+        for where, field, op, value in cases:
+            got = unit_obligation_rows(store, "区财政局", where=where)
+            assert got == _expected_by_filter(everything, field, op, value), (store.engine, where)
+            sizes.append(len(got))
+        assert 0 in sizes and any(0 < n < len(everything) for n in sizes), sizes  # filters really narrow
+

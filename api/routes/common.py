@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Annotated, Any
 
@@ -104,7 +104,7 @@ def suggest(name: str, candidates: list[str], n: int = 5) -> list[str]:
 def resolve_unit(store: GraphStore, name: str) -> dict[str, Any]:
     """The unit row for a canonical name or alias, or NotFoundError with suggestions."""
     name = name.strip()
-    rows = store.read("unit_get", {"name": name})
+    rows = store.read("unit_by_name", {"name": name}) or store.read("unit_get", {"name": name})  # key first
     if rows:
         exact = [r for r in rows if r["name"] == name]
         return (exact or rows)[0]
@@ -170,31 +170,75 @@ def _link(row: dict[str, Any], side: str, score: Any) -> dict[str, Any]:
     }
 
 
-def enrich(store: GraphStore, measures: list[dict[str, Any]], exclude_unit: str | None = None) -> None:
+def _rows_by_measure(
+    sources: Iterable[list[dict[str, Any]]], key: str, ids: set[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Group rows by ``key`` (a measure id of the page).  Every source answers a measure
+    whole, so the first source that has a measure gives all its rows (a measure held by
+    a unit and by its collective comes from both: kept once)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for rows in sources:
+        got: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            if r[key] in ids and r[key] not in out:
+                got.setdefault(r[key], []).append(r)
+        out.update(got)
+    return out
+
+
+ANNOTATIONS = {  # kind: (query suffix, key column of the page's measure)
+    "units": ("measures_units", "measure_id"),
+    "targets": ("measures_targets", "measure_id"),
+    "up": ("measures_links_up", "lower_id"),
+    "down": ("measures_links_down", "upper_id"),
+}
+
+
+def _annotation_rows(
+    store: GraphStore, measures: list[dict[str, Any]], holders: list[str] | None
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Rows of units, targets, links up and links down of the page's measures, each
+    grouped by measure id.  Every query is anchored on a unique key and narrowed to the
+    page, so a page costs its anchors plus the page, never the size of the graph:
+
+    * ``holders`` (the units whose obligations the page lists): ``unit_measures_*``,
+      once per unit;
+    * otherwise ``document_measures_*``, once per document the page draws from."""
+    ids = sorted({m["id"] for m in measures})
+    wanted = set(ids)
+    if holders is not None:
+        anchors = [("unit", {"name": h, "ids": ids}) for h in holders]
+    else:
+        docs = sorted({m["document_id"] for m in measures if m.get("document_id")})
+        anchors = [("document", {"document": d, "ids": [m["id"] for m in measures if m.get("document_id") == d]})
+                   for d in docs]
+    return {
+        kind: _rows_by_measure((store.read(f"{anchor}_{suffix}", params) for anchor, params in anchors), key, wanted)
+        for kind, (suffix, key) in ANNOTATIONS.items()
+    }
+
+
+def enrich(
+    store: GraphStore,
+    measures: list[dict[str, Any]],
+    exclude_unit: str | None = None,
+    holders: list[str] | None = None,
+) -> None:
     """Add co-responsible units, targets and the linked city/district measures, in place.
 
-    Three batched queries for the whole page, keyed by measure id."""
-    ids = sorted({m["id"] for m in measures})
-    if not ids:
+    ``holders``: the units through which the page's measures were found (a unit and the
+    collectives it shares through); the annotations are then read from those units,
+    otherwise from the page's documents (see _annotation_rows)."""
+    if not measures:
         return
-    units: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for r in store.read("measures_units", {"ids": ids}):
-        if r["unit"] != exclude_unit:
-            units[r["measure_id"]].append(
-                {"unit": r["unit"], "role": r["role"], "order": r.get("order"), "collective": r.get("collective")}
-            )
-    targets: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for r in store.read("measures_targets", {"ids": ids}):
-        targets[r["measure_id"]].append({k: v for k, v in r.items() if k != "measure_id"})
-    up: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    down: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for r in store.read("measures_links", {"ids": ids}):
-        if r["lower_id"] in up:  # this measure implements a higher-level one
-            up[r["lower_id"]].append(_link(r, "upper", r.get("score")))
-        if r["upper_id"] in down:
-            down[r["upper_id"]].append(_link(r, "lower", r.get("score")))
+    rows = _annotation_rows(store, measures, holders)
     for m in measures:
-        m["co_responsible"] = units[m["id"]]
-        m["targets"] = targets[m["id"]]
-        m["city_measures"] = up[m["id"]]
-        m["district_measures"] = down[m["id"]]
+        i = m["id"]
+        m["co_responsible"] = [
+            {"unit": r["unit"], "role": r["role"], "order": r.get("order"), "collective": r.get("collective")}
+            for r in rows["units"].get(i, [])
+            if r["unit"] != exclude_unit
+        ]
+        m["targets"] = [{k: v for k, v in r.items() if k != "measure_id"} for r in rows["targets"].get(i, [])]
+        m["city_measures"] = [_link(r, "upper", r.get("score")) for r in rows["up"].get(i, [])]
+        m["district_measures"] = [_link(r, "lower", r.get("score")) for r in rows["down"].get(i, [])]

@@ -9,12 +9,9 @@ from fastapi import Path, Query
 
 from api.deps import StoreDep, listing
 from api.routes.common import (
-    MAX_DATE,
-    MIN_DATE,
     Limit,
     Offset,
     enrich,
-    iso,
     make_router,
     measure_or_404,
     resolve_unit,
@@ -22,10 +19,37 @@ from api.routes.common import (
     strip_json,
 )
 from api.schemas import MEASURE_EXAMPLE, ok
+from graph.store import GraphStore
+from queries.chain import measure_chain
+from queries.ownership import MeasureFilter
 
 router = make_router("/measures", "measures")
 
 MeasureId = Annotated[str, Path(description="措施 id", examples=["西青区人民政府-2022-07-27:7.1"])]
+
+
+# Search hits taken at most (a substring such as 的 matches nearly every measure).
+SEARCH_MAX = 10000
+
+
+def _candidates(store: GraphStore, text: str, document: str | None, unit: str | None) -> list[dict[str, Any]]:
+    """The measures a listing starts from, read from its narrowest anchor -- the search
+    hits, the unit's own measures, or one document -- so a filtered listing costs its
+    anchor, not every measure; the remaining filters are applied on these rows."""
+    held: set[str] | None = None
+    if unit:
+        own = store.read("unit_obligations_direct", {"name": resolve_unit(store, unit)["name"]})
+        held = {r["id"] for r in own}
+    if text:
+        rows = store.read("search_measures", {"q": text, "limit": SEARCH_MAX})
+    elif unit:
+        rows = [{k: v for k, v in r.items() if k not in ("role", "order", "via")} for r in own]
+        rows = list({r["id"]: r for r in rows}.values())  # one row per measure, not per role
+    elif document:
+        rows = store.read("document_measures", {"document": document})
+    else:
+        rows = store.read("measures_list", {})
+    return rows if held is None else [r for r in rows if r["id"] in held]
 
 
 @router.get("", responses=ok({"data": [MEASURE_EXAMPLE], "count": 1}))
@@ -41,21 +65,14 @@ def list_measures(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Search measures (Chinese full text on Neo4j, substring on the embedded store) and filter them."""
-    params = {
-        "document": document or "",
-        "task": task or 0,
-        "before": iso(due_before, MAX_DATE),
-        "after": iso(due_after, MIN_DATE),
-    }
-    rows = store.read("measures_list", params)
-    if unit:
-        held = {r["id"] for r in store.read("unit_obligations_direct", {"name": resolve_unit(store, unit)["name"]})}
-        rows = [r for r in rows if r["id"] in held]
-    text = (q or "").strip()
-    if text:
-        hits = {r["id"]: i for i, r in enumerate(store.read("search_measures", {"q": text, "limit": 10000}))}
-        rows = [r for r in rows if r["id"] in hits]
-        rows.sort(key=lambda r: (hits[r["id"]], r["id"]))
+    rows = _candidates(store, (q or "").strip(), document, unit)
+    where = MeasureFilter(
+        due_before=due_before.isoformat() if due_before else None,
+        due_after=due_after.isoformat() if due_after else None,
+        task=task,
+        document=document,
+    )
+    rows = [r for r in rows if where.keeps(r)]
     page = [shape_measure(r) for r in rows[offset : offset + limit]]
     enrich(store, page)
     return listing(page, total=len(rows), limit=limit, offset=offset)
@@ -82,7 +99,7 @@ def get_measure(measure_id: MeasureId, store: StoreDep) -> dict[str, Any]:
 def get_measure_chain(measure_id: MeasureId, store: StoreDep) -> dict[str, Any]:
     """The city <-> district chain: the measures this one implements (up) and those implementing it (down)."""
     m = shape_measure(measure_or_404(store, measure_id))
-    up = [shape_measure(r) for r in store.read("measure_chain_up", {"id": m["id"]})]
-    down = [shape_measure(r) for r in store.read("measure_chain_down", {"id": m["id"]})]
+    up = [shape_measure(r) for r in measure_chain(store, m["id"], "up")]
+    down = [shape_measure(r) for r in measure_chain(store, m["id"], "down")]
     enrich(store, [m, *up, *down])
     return {"measure": m, "up": up, "down": down, "count": len(up) + len(down)}

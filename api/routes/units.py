@@ -9,20 +9,18 @@ from fastapi import Path, Query
 
 from api.deps import StoreDep, listing
 from api.routes.common import (
-    MAX_DATE,
-    MIN_DATE,
     ROLE_LABELS,
     ROLE_ORDER,
     Limit,
     Offset,
     enrich,
-    iso,
     make_router,
     resolve_unit,
     shape_measure,
     strip_json,
 )
 from api.schemas import MEASURE_EXAMPLE, UNIT_EXAMPLE, ok
+from queries.ownership import MeasureFilter, unit_obligation_rows
 
 router = make_router("/units", "units")
 
@@ -96,20 +94,13 @@ def get_unit_obligations(
     where linked, the city measure above it and the district measures below it.
     Ordered by role, document, measure number, clause; paginated with limit/offset."""
     unit = resolve_unit(store, name)
-    params = {
-        "name": unit["name"],
-        "before": iso(due_before, MAX_DATE),
-        "after": iso(due_after, MIN_DATE),
-        "task": task or 0,
-        "document": document or "",
-    }
-    rows = store.read("unit_obligations_direct", params)
-    if include_shared:
-        shared: dict[str, dict[str, Any]] = {}
-        for r in store.read("unit_obligations_shared", params):  # one row per (measure, collective)
-            item = shared.setdefault(r["id"], dict(r, via=[]))
-            item["via"].append({"unit": r["via"], "role": r["shared_role"]})
-        rows += list(shared.values())
+    where = MeasureFilter(
+        due_before=due_before.isoformat() if due_before else None,
+        due_after=due_after.isoformat() if due_after else None,
+        task=task,
+        document=document,
+    )
+    rows = unit_obligation_rows(store, unit["name"], include_shared=include_shared, where=where)
     wanted = set(role) if role else None
     rows = [r for r in rows if wanted is None or r["role"] in wanted]
     rows.sort(
@@ -120,7 +111,8 @@ def get_unit_obligations(
     for r in rows:
         counts[r["role"]] = counts.get(r["role"], 0) + 1
     page = [shape_measure(r) for r in rows[offset : offset + limit]]
-    enrich(store, page, exclude_unit=unit["name"])
+    holders = [unit["name"]] + sorted({v["unit"] for r in page if r["role"] == "shared" for v in r.get("via") or []})
+    enrich(store, page, exclude_unit=unit["name"], holders=holders)
     groups: dict[str, list[dict[str, Any]]] = {}
     for m in page:
         groups.setdefault(m["role"], []).append(m)

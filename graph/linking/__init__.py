@@ -16,6 +16,7 @@ it implements (津政发〔2022〕9号 ...).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.linking.documents import link_documents as link_document_refs
@@ -117,22 +118,46 @@ def corpus_from_store(store: Any) -> Corpus:
 # -- linking (pure) ----------------------------------------------------------------
 
 
-def link_pair(c: Corpus, lower_id: str, upper_id: str, links: Links) -> None:
-    """Tasks, measures and targets of one lower document to one upper document."""
-    lt = [t for t in c.tasks if t.document_id == lower_id]
-    ut = [t for t in c.tasks if t.document_id == upper_id]
-    lm = [m for m in c.measures if m.document_id == lower_id]
-    um = [m for m in c.measures if m.document_id == upper_id]
-    scorer = Scorer(lm + um)
-    tlinks, unlinked = link_tasks(lt, ut, lm, um, scorer.measure_score)
-    mlinks, local = link_measures(lm, um, {t.lower: t.upper for t in tlinks}, scorer)
-    gl = [g for g in c.targets if g.document_id == lower_id]
-    gu = [g for g in c.targets if g.document_id == upper_id]
+@dataclass
+class DocParts:
+    """One document's share of a corpus: what ``link_pair`` reads of it."""
+
+    tasks: list[TaskRec] = field(default_factory=list)
+    measures: list[MeasureRec] = field(default_factory=list)
+    targets: list[TargetRec] = field(default_factory=list)
+
+
+def index_corpus(c: Corpus) -> dict[str, DocParts]:
+    """Tasks, measures and targets grouped by document, in corpus order.  Built once per
+    run so that linking a pair costs the size of the pair, not of the whole corpus."""
+    out: dict[str, DocParts] = {}
+    for t in c.tasks:
+        out.setdefault(t.document_id, DocParts()).tasks.append(t)
+    for m in c.measures:
+        out.setdefault(m.document_id, DocParts()).measures.append(m)
+    for g in c.targets:
+        out.setdefault(g.document_id, DocParts()).targets.append(g)
+    return out
+
+
+def link_pair(
+    c: Corpus, lower_id: str, upper_id: str, links: Links, index: dict[str, DocParts] | None = None
+) -> None:
+    """Tasks, measures and targets of one lower document to one upper document.  Only
+    the two documents are read (``index``: ``index_corpus(c)``, pass it when linking
+    many pairs of one corpus)."""
+    index = index_corpus(c) if index is None else index
+    lower, upper = index.get(lower_id, DocParts()), index.get(upper_id, DocParts())
+    scorer = Scorer(lower.measures, upper.measures)
+    tlinks, unlinked = link_tasks(
+        lower.tasks, upper.tasks, lower.measures, upper.measures, scorer.measure_score
+    )
+    mlinks, local = link_measures(lower.measures, upper.measures, {t.lower: t.upper for t in tlinks}, scorer)
     links.tasks += tlinks
     links.unlinked_tasks += unlinked
     links.measures += mlinks
     links.local_measures += local
-    links.targets += link_targets(gl, gu, mlinks)
+    links.targets += link_targets(lower.targets, upper.targets, mlinks)
 
 
 def link_corpus(c: Corpus) -> Links:
@@ -140,9 +165,10 @@ def link_corpus(c: Corpus) -> Links:
     links = Links()
     links.documents, links.stubs = link_document_refs(c.docs)
     loaded = {d.id for d in c.docs}
+    index = index_corpus(c)
     for dl in links.documents:
         if dl.upper in loaded:
-            link_pair(c, dl.lower, dl.upper, links)
+            link_pair(c, dl.lower, dl.upper, links, index)
     links.counterparts, links.branches, links.no_counterpart = link_units(c.units)
     return links
 

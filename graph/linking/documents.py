@@ -39,22 +39,61 @@ def _stub_level(ref: DocRef) -> str:
     return "unknown"
 
 
-def match_ref(ref: DocRef, docs: list[Doc], exclude: str) -> tuple[Doc, str, float] | None:
+class DocIndex:
+    """The loaded documents keyed by cleaned doc number and cleaned title, built once.
+
+    Why: matching every reference against every document re-cleans every number and
+    title per reference (quadratic in the corpus).  A reference to a document that is not
+    loaded (国发〔2022〕9号, cited by every district of a year) still needs the similar-
+    title scan; its ranking is computed once per distinct reference and reused."""
+
+    def __init__(self, docs: list[Doc]) -> None:
+        self.docs = docs
+        self.numbers: dict[str, list[Doc]] = {}
+        self.titles: dict[str, list[Doc]] = {}
+        self.clean_titles: list[tuple[str, Doc]] = []
+        for d in docs:
+            if d.doc_number:
+                self.numbers.setdefault(clean_doc_number(d.doc_number), []).append(d)
+            t = clean_title(d.title)
+            self.titles.setdefault(t, []).append(d)
+            self.clean_titles.append((t, d))
+        self._ranked: dict[str, list[tuple[float, str, Doc]]] = {}
+
+    def ranked(self, title: str) -> list[tuple[float, str, Doc]]:
+        """Every document by title similarity to ``title``, best first (ties: larger id)."""
+        got = self._ranked.get(title)
+        if got is None:
+            got = self._ranked[title] = sorted(
+                ((dice(title, t), d.id, d) for t, d in self.clean_titles),
+                key=lambda x: (x[0], x[1]),
+                reverse=True,
+            )
+        return got
+
+
+def _first(docs: list[Doc], exclude: str) -> Doc | None:
+    return next((d for d in docs if d.id != exclude), None)
+
+
+def match_ref(
+    ref: DocRef, docs: list[Doc], exclude: str, index: DocIndex | None = None
+) -> tuple[Doc, str, float] | None:
     """The loaded document a reference names: (doc, method, score) or None."""
+    index = index or DocIndex(docs)
     number = clean_doc_number(ref.doc_number)
     title = clean_title(ref.title)
-    others = [d for d in docs if d.id != exclude]
     if number:
-        for d in others:
-            if d.doc_number and clean_doc_number(d.doc_number) == number:
-                return d, "doc_number", 1.0
+        hit = _first(index.numbers.get(number, []), exclude)
+        if hit:
+            return hit, "doc_number", 1.0
     if title:
-        for d in others:
-            if clean_title(d.title) == title:
-                return d, "title", 1.0
-        scored = sorted(((dice(title, clean_title(d.title)), d.id, d) for d in others), reverse=True)
-        if scored and scored[0][0] >= TITLE_SIMILAR:
-            return scored[0][2], "title_similar", round(scored[0][0], 4)
+        hit = _first(index.titles.get(title, []), exclude)
+        if hit:
+            return hit, "title", 1.0
+        best = next((x for x in index.ranked(title) if x[1] != exclude), None)
+        if best and best[0] >= TITLE_SIMILAR:
+            return best[2], "title_similar", round(best[0], 4)
     return None
 
 
@@ -62,11 +101,12 @@ def link_documents(docs: list[Doc]) -> tuple[list[DocLink], list[StubDoc]]:
     """IMPLEMENTS edges between documents, and the stubs for references not loaded."""
     links: dict[tuple[str, str], DocLink] = {}
     stubs: dict[str, StubDoc] = {}
+    index = DocIndex(docs)
     for doc in sorted(docs, key=lambda d: d.id):
         for ref in doc.implements:
             if not (ref.doc_number or ref.title):
                 continue
-            hit = match_ref(ref, docs, exclude=doc.id)
+            hit = match_ref(ref, docs, exclude=doc.id, index=index)
             if hit:
                 target, method, score = hit
                 links.setdefault((doc.id, target.id), DocLink(doc.id, target.id, method, score))

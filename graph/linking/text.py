@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from graph.normalize import to_simplified
 
@@ -78,6 +79,21 @@ def dice(a: str, b: str) -> float:
 Vector = dict[str, float]
 
 
+@lru_cache(maxsize=1 << 18)
+def tf_weights(text: str) -> tuple[tuple[str, float], ...]:
+    """(gram, 1 + log count) of a cleaned text, in ``grams`` order.  Cached because the
+    same sentences are weighed again for every document pair they take part in (a city
+    document is paired with each of its districts); the order is kept so that a vector,
+    and every sum over it, is the same float as before the cache."""
+    return tuple((g, 1 + math.log(c)) for g, c in grams(text).items())
+
+
+@lru_cache(maxsize=1 << 18)
+def gram_set(text: str) -> frozenset[str]:
+    """The distinct 2/3-grams of a cleaned text (its document-frequency contribution)."""
+    return frozenset(grams(text))
+
+
 class Tfidf:
     """IDF over a collection of cleaned texts; ``vector`` gives a unit-length TF-IDF vector."""
 
@@ -86,15 +102,23 @@ class Tfidf:
         n = 0
         for t in texts:
             n += 1
-            df.update(set(grams(t)))
+            df.update(gram_set(t))
         self.n = max(n, 1)
         self.idf = {g: math.log((1 + self.n) / (1 + d)) + 1.0 for g, d in df.items()}
         self._default = math.log(1 + self.n) + 1.0
+        self._memo: dict[str, Vector] = {}  # a clause is often a whole sentence, a sentence the whole text
 
     def vector(self, text: str) -> Vector:
-        v = {g: (1 + math.log(c)) * self.idf.get(g, self._default) for g, c in grams(text).items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        return {g: x / norm for g, x in v.items()}
+        v = self._memo.get(text)
+        if v is None:
+            v = self._memo[text] = self._vector(text)
+        return v
+
+    def _vector(self, text: str) -> Vector:
+        idf, default = self.idf.get, self._default
+        items = [(g, w * idf(g, default)) for g, w in tf_weights(text)]
+        norm = math.sqrt(sum(x * x for _g, x in items)) or 1.0
+        return {g: x / norm for g, x in items}
 
 
 def cosine(a: Vector, b: Vector) -> float:

@@ -17,9 +17,10 @@ CALL () {
   WHERE NOT $q =~ '\\p{IsHan}{2,}' AND ($q = '' OR m.text CONTAINS $q)
   RETURN m
 }
-MATCH (t:Task)-[:HAS_MEASURE]->(m)
-RETURN m.id AS id, m.document_id AS document_id, m.number AS number, m.clause AS clause,
-       m.text AS text, t.seq AS task_seq, t.title AS task_title,
-       m.deadline_kind AS deadline_kind, m.deadline_date AS deadline_date
-ORDER BY document_id, number, clause
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[:HAS_MEASURE]->(m)
+RETURN m.id AS id, m.number AS number, m.clause AS clause, m.text AS text, m.open_ended AS open_ended,
+       m.document_id AS document_id, d.title AS document_title, d.level AS level,
+       m.task_id AS task_id, m.task_seq AS task_seq, m.task_number AS task_number, t.title AS task_title,
+       m.deadline_text AS deadline_text, m.deadline_kind AS deadline_kind, m.deadline_date AS deadline_date
+ORDER BY document_id, number, clause, id
 LIMIT $limit

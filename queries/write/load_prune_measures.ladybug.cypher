@@ -1,0 +1,9 @@
+// LadybugDB spelling: one hop per MATCH from the bound document (see load_prune_targets).
+UNWIND $documents AS doc
+MATCH (d:Document {id: doc.id})
+WITH d, doc
+MATCH (d)-[:HAS_TASK]->(t:Task)
+WITH t, doc
+MATCH (t)-[:HAS_MEASURE]->(m:Measure)
+WHERE NOT m.id IN doc.measures
+DETACH DELETE m
