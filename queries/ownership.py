@@ -50,9 +50,9 @@ def unit_obligation_rows(
 ) -> list[dict[str, Any]]:
     """Rows of the measures ``name`` (a canonical unit name) holds: its own (role lead /
     support / joint, ``via`` '') first, then, with ``include_shared``, one row per measure
-    held only through collectives (role 'shared', ``via`` a list of {unit, role}), in
-    the order of the named reads (document, number, clause)."""
-    direct = store.read("unit_obligations_direct", {"name": name})
+    held only through collectives (role 'shared', ``via`` a list of {unit, role}), each
+    part in document order (document, number, clause)."""
+    direct = sorted(store.read("unit_obligations_direct", {"name": name}), key=_direct_order)
     rows = [r for r in direct if where.keeps(r)]
     if not include_shared:
         return rows
@@ -62,5 +62,17 @@ def unit_obligation_rows(
         if r["id"] in held or not where.keeps(r):
             continue
         item = shared.setdefault(r["id"], dict(r, via=[]))
-        item["via"].append({"unit": r["via"], "role": r["shared_role"]})
-    return rows + list(shared.values())
+        via = {"unit": r["via"], "role": r["shared_role"]}
+        if via not in item["via"]:  # a collective reached through two governments
+            item["via"].append(via)
+    for item in shared.values():
+        item["via"].sort(key=lambda v: (v["unit"], v["role"]))
+    return rows + sorted(shared.values(), key=_shared_order)
+
+
+def _direct_order(r: dict[str, Any]) -> tuple:
+    return (r["document_id"] or "", r["number"] or 0, r["clause"] or 0, r["role"] or "", r["id"])
+
+
+def _shared_order(r: dict[str, Any]) -> tuple:
+    return (r["document_id"] or "", r["number"] or 0, r["clause"] or 0, r["id"])

@@ -45,6 +45,7 @@ def _candidates(store: GraphStore, text: str, document: str | None, unit: str | 
     elif unit:
         rows = [{k: v for k, v in r.items() if k not in ("role", "order", "via")} for r in own]
         rows = list({r["id"]: r for r in rows}.values())  # one row per measure, not per role
+        rows.sort(key=lambda r: (r["document_id"] or "", r["number"] or 0, r["clause"] or 0, r["id"]))
     elif document:
         rows = store.read("document_measures", {"document": document})
     else:

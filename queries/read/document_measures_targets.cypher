@@ -7,7 +7,6 @@
 // LadybugDB answers by scanning the whole measure table.
 MATCH (:Document {id: $document})-[:HAS_TASK]->(:Task)-[:HAS_MEASURE]->(m:Measure)
 WHERE m.id IN $ids
-WITH m
 MATCH (m)-[:HAS_TARGET]->(g:Target)
 RETURN m.id AS measure_id, g.id AS id, g.indicator AS indicator, g.op AS op, g.value AS value,
        g.value_max AS value_max, g.unit AS unit, g.text AS text

@@ -7,7 +7,6 @@
 // by scanning the whole measure table.
 MATCH (h:Unit {name: $name})-[:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m:Measure)
 WHERE m.id IN $ids
-WITH m
 MATCH (m)-[:HAS_TARGET]->(g:Target)
 RETURN m.id AS measure_id, g.id AS id, g.indicator AS indicator, g.op AS op, g.value AS value,
        g.value_max AS value_max, g.unit AS unit, g.text AS text

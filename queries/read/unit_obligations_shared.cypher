@@ -4,11 +4,12 @@
 // Cost: the size of the answer (unit -> its governments -> their collectives -> their
 // measures).  Measures the unit also holds directly are still listed here: the caller
 // (queries/ownership.py) drops them, which is cheaper than an anti-join on LadybugDB.
+// Neither DISTINCT nor sorting (a third of the read): the caller merges the rows of a
+// collective reached through two governments and sorts.
 MATCH (u:Unit {name: $name})-[:MEMBER_OF]->(:Government)<-[:COLLECTIVE_OF]-(c:Unit)-[r:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m:Measure)<-[:HAS_MEASURE]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE c.name <> u.name
-RETURN DISTINCT m.id AS id, m.number AS number, m.clause AS clause, m.text AS text, m.open_ended AS open_ended,
+RETURN m.id AS id, m.number AS number, m.clause AS clause, m.text AS text, m.open_ended AS open_ended,
        m.document_id AS document_id, d.title AS document_title, d.level AS level,
        m.task_id AS task_id, m.task_seq AS task_seq, m.task_number AS task_number, t.title AS task_title,
        m.deadline_text AS deadline_text, m.deadline_kind AS deadline_kind, m.deadline_date AS deadline_date,
        'shared' AS role, r.role AS shared_role, r.`order` AS `order`, c.name AS via
-ORDER BY document_id, number, clause, via, shared_role, id
