@@ -8,6 +8,7 @@ the same rows.  Code above this layer (API, CLI, linking, viz) only ever talks t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from graph.model import ParsedDocument
@@ -37,6 +38,13 @@ class GraphStore(Protocol):
         """Load (or reload: same ids update, never duplicate) one document in one
         transaction; return counts of what was written.  A failure leaves the store
         exactly as it was."""
+        ...
+
+    def load_many(self, parsed_docs: Sequence[ParsedDocument], batch: int = 50) -> list[dict[str, int]]:
+        """Load (or reload) many documents, several per transaction (a first load into an
+        empty embedded store: bulk COPY, one transaction); the counts of each document, in
+        order.  A failing document is named; those before it stay whole, it and those
+        after it are not loaded."""
         ...
 
     def counts(self) -> dict[str, int]:

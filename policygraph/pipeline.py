@@ -33,11 +33,8 @@ def load_and_link(store: GraphStore, parsed_docs: Sequence[ParsedDocument]) -> d
     from graph.linking import link_store
 
     loaded: dict[str, Any] = {}
-    # load_many: several documents per transaction (StoreOperations); a store without it
-    # (a test double keeping only the GraphStore protocol) loads them one by one.
-    load_many = getattr(store, "load_many", None)
     docs = list(parsed_docs)
-    summaries = load_many(docs) if load_many is not None else [store.load(p) for p in docs]
+    summaries = store.load_many(docs)
     for parsed, summary in zip(docs, summaries, strict=True):
         name = parsed.document.source or parsed.document.id
         loaded[name] = summary
