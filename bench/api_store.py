@@ -3,7 +3,7 @@ linked once, kept under bench/out/api-store-N/ and reused while it is complete.
 
     python -m bench.api_store --size 1000 [--rebuild]
 
-Build: parse the corpus (bench.common.parse_corpus), ``bench.stores.bulk_load`` into a
+Build: parse the corpus (bench.common.parse_corpus), ``graph.ladybug_bulk.bulk_load`` into a
 fresh LadybugDB file (the batched load if the corpus is not bulkable), then the level
 links written in one ``write_batch``: every document link and unit counterpart, and the
 task/measure/target links of ``link_pairs`` document pairs spread over the corpus
@@ -100,7 +100,8 @@ def link_corpus_fast(docs: list[Any], max_pairs: int | None = None) -> Any:
 
 def build(size: int, link_pairs: int | None = DEFAULT_LINK_PAIRS, log: Any = _print) -> dict[str, Any]:
     """Build the store of ``size`` documents from scratch; returns the build info."""
-    from bench.stores import NotBulkable, bulk_load, open_ladybug
+    from bench.stores import open_ladybug
+    from graph.ladybug_bulk import NotBulkable, bulk_load
     from graph.linking import write_steps
 
     out = store_dir(size)
@@ -115,14 +116,12 @@ def build(size: int, link_pairs: int | None = DEFAULT_LINK_PAIRS, log: Any = _pr
     try:
         t0 = time.perf_counter()
         try:
-            bulk_load(store, docs, out / "staging")
+            bulk_load(store, docs)
             info["load"] = "bulk"
         except NotBulkable:
             for p in docs:
                 store.load(p)
             info["load"] = "batched"
-        finally:
-            shutil.rmtree(out / "staging", ignore_errors=True)
         info["load_s"] = round(time.perf_counter() - t0, 1)
         log(f"api store {size}: {info['load']} load in {info['load_s']} s")
         t0 = time.perf_counter()

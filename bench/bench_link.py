@@ -2,7 +2,7 @@
 
     python -m bench.bench_link [--sizes 10,100,1000] [--repeat 1]
 
-Each size is parsed, bulk-loaded (bench.stores.bulk_load) into a fresh LadybugDB store
+Each size is parsed, bulk-loaded (graph.ladybug_bulk.bulk_load) into a fresh LadybugDB store
 and then linked: the figure is the wall time of ``link_store`` (read the linking_*
 queries, compute, write the link_* steps in one transaction), and its CPU time, which
 is steadier on a shared machine.  Later repeats relink the same store (the clear steps
@@ -25,12 +25,13 @@ from bench.common import parse_corpus, parse_sizes
 
 def _fresh_store(n: int) -> tuple[Any, Path]:
     """A new embedded store holding the n-document corpus (bulk COPY load)."""
-    from bench.stores import bulk_load, open_ladybug
+    from bench.stores import open_ladybug
+    from graph.ladybug_bulk import bulk_load
 
     docs = parse_corpus(n)
     tmp = Path(tempfile.mkdtemp(prefix="pg-bench-link-"))
     store = open_ladybug(tmp / "db.lbug")
-    bulk_load(store, docs, tmp / "staging")
+    bulk_load(store, docs)
     return store, tmp
 
 

@@ -24,15 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import parse_corpus, parse_sizes
-from bench.stores import (
-    NotBulkable,
-    bulk_load,
-    clear_store,
-    naive_load,
-    neo4j_configured,
-    open_ladybug,
-    open_neo4j,
-)
+from bench.stores import naive_load, neo4j_configured, open_ladybug, open_neo4j
+from graph.ladybug_bulk import NotBulkable, bulk_load
 from graph.store_ops import LOAD_BATCH, StoreOperations
 
 
@@ -50,13 +43,13 @@ class _Fresh:
             self.store = open_ladybug(self.tmp / "db.lbug")
         else:
             self.store = open_neo4j()
-            clear_store(self.store)
+            self.store.clear()
         return self.store
 
     def __exit__(self, *exc: object) -> None:
         try:
             if self.engine == "neo4j":
-                clear_store(self.store)
+                self.store.clear()
         finally:
             self.store.close()
             if self.tmp:
@@ -126,17 +119,14 @@ def run(sizes: list[int], naive_docs: int = 10, neo4j: bool | None = None,
             rows.append(_row(engine, "batched", docs, t, batch=batch))
             if engine == "ladybug":
                 with _Fresh(engine) as store:
-                    staging = Path(tempfile.mkdtemp(prefix="pg-bulk-"))
                     try:
                         t0 = time.perf_counter()
-                        bulk_load(store, docs, staging)
+                        bulk_load(store, docs)
                         t_bulk = time.perf_counter() - t0
                         same = _counts(store) == batched_counts
                         rows.append(_row(engine, "bulk", docs, t_bulk, speedup=round(t / t_bulk, 1), same_graph=same))
                     except NotBulkable as exc:
                         print(f"load ladybug bulk: not usable for this corpus ({exc}); batched load stands")
-                    finally:
-                        shutil.rmtree(staging, ignore_errors=True)
     return rows
 
 

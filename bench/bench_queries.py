@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import latencies, parse_corpus, parse_sizes, summary_ms
-from bench.stores import NotBulkable, bulk_load, clear_store, neo4j_configured, open_ladybug, open_neo4j
+from bench.stores import neo4j_configured, open_ladybug, open_neo4j
+from graph.ladybug_bulk import NotBulkable, bulk_load
 from queries.chain import measure_chain
 from queries.ownership import unit_obligation_rows
 
@@ -57,14 +58,11 @@ def _load(engine: str, store: Any, docs: list[Any]) -> str:
     """Fill the store: LadybugDB by bulk COPY when the corpus allows it (same graph as the
     batched load: bench_load checks that), else the batched load.  Returns the method."""
     if engine == "ladybug":
-        staging = Path(tempfile.mkdtemp(prefix="pg-q-bulk-"))
         try:
-            bulk_load(store, docs, staging)
+            bulk_load(store, docs)
             return "bulk"
         except NotBulkable:
             pass
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
     for p in docs:
         store.load(p)
     return "batched"
@@ -119,7 +117,7 @@ def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None,
             store = open_ladybug(tmp / "db.lbug") if tmp else open_neo4j()
             try:
                 if engine == "neo4j":
-                    clear_store(store)
+                    store.clear()
                 t0 = time.perf_counter()
                 method = _load(engine, store, docs)
                 store.write_batch(steps)
@@ -156,7 +154,7 @@ def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None,
                     print(f"query {engine}: no chain query in queries/read yet: skipped")
             finally:
                 if engine == "neo4j":
-                    clear_store(store)
+                    store.clear()
                 store.close()
                 if tmp:
                     shutil.rmtree(tmp, ignore_errors=True)

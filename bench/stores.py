@@ -1,6 +1,6 @@
 """Stores for the benchmarks and the hardening tests: the project's stores, opened with
 a registry that also knows the bench-only named queries in ``queries/bench/`` (the
-naive one-row-per-statement loader, the bulk COPY steps, snapshot reads)."""
+naive one-row-per-statement loader, snapshot reads)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph import ladybug_bulk
-from graph.ladybug_bulk import NotBulkable  # noqa: F401  (re-exported for the benchmarks)
 from graph.rows import document_rows
 from queries.registry import QUERIES_DIR, Registry
 
@@ -51,11 +49,6 @@ def open_neo4j() -> Any:
     )
 
 
-def clear_store(store: Any) -> None:
-    """Empty a store with its own ``clear()`` (Neo4j: in slices, one transaction each)."""
-    store.clear()
-
-
 # ----------------------------------------------------------------------------- naive loader
 
 # (bench query, row key of graph.rows.document_rows) in dependency order: one statement
@@ -89,12 +82,3 @@ def naive_load(store: Any, parsed: Any) -> int:
             store.write(name, row)
             n += 1
     return n
-
-
-# ----------------------------------------------------------------------------- bulk COPY
-
-def bulk_load(store: Any, parsed_docs: list[Any], staging: Path | None = None) -> dict[str, int]:
-    """First load into an EMPTY embedded store by COPY FROM files: graph.ladybug_bulk, the
-    same path `policygraph load` takes (``staging`` is ignored: the files go to a private
-    temporary folder).  Raises NotBulkable (nothing written) or ValueError (not empty)."""
-    return ladybug_bulk.bulk_load(store, parsed_docs)

@@ -149,11 +149,15 @@ class LadybugStore(StoreOperations):
         self.write_batch([(name, params or {})])
 
     def write_batch(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
-        prepared = []
+        self._transaction(self._statements(steps))
+
+    def _statements(self, steps: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, str, dict[str, Any]]]:
+        """Named write steps as (name, text, bound params), checked before anything runs."""
+        out = []
         for name, params in steps:
             q = self.registry.get(name, "write")
-            prepared.append((name, q.text(self.engine), q.bind(params)))
-        self._transaction(prepared)
+            out.append((name, q.text(self.engine), q.bind(params)))
+        return out
 
     def copy_batch(
         self, steps: list[tuple[str, dict[str, Any]]], copies: list[tuple[str, str]], folder: Path
@@ -167,10 +171,7 @@ class LadybugStore(StoreOperations):
         where = str(Path(folder).resolve())
         if any(c in where for c in "'\\\n\r"):
             raise StoreError(f"cannot COPY from {where!r}: the path holds a quote, backslash or newline")
-        prepared = []
-        for name, params in steps:
-            q = self.registry.get(name, "write")
-            prepared.append((name, q.text(self.engine), q.bind(params)))
+        prepared = self._statements(steps)
         for name, file in copies:
             text = self.registry.get(name, "write").text(self.engine)
             if f"'{file}'" not in text:

@@ -47,33 +47,29 @@ def _plausible(text: str) -> bool:
     return bool(_CJK_RE.search(sample)) or sample.isascii()
 
 
-def _gb_score(text: str) -> float:
-    """Share of CJK characters that are common simplified ones (GB2312 level 1)."""
+def _frequent_share(text: str, codec: str, lead_bytes: range) -> float:
+    """Share of the CJK characters whose ``codec`` lead byte falls in ``lead_bytes``: how
+    much of a decoding reads as that codec's frequent characters."""
     cjk = _CJK_RE.findall(text[:100_000])
     if not cjk:
         return 0.0
     ok = 0
     for ch in cjk:
         try:
-            b = ch.encode("gb2312")
-            ok += b[0] < 0xD8  # level-1 (frequent) hanzi sit in rows 0xB0-0xD7
+            ok += ch.encode(codec)[0] in lead_bytes
         except UnicodeEncodeError:
             pass
     return ok / len(cjk)
+
+
+def _gb_score(text: str) -> float:
+    """Share of CJK characters that are common simplified ones (GB2312 level 1: rows 0xB0-0xD7)."""
+    return _frequent_share(text, "gb2312", range(0xB0, 0xD8))
 
 
 def _big5_score(text: str) -> float:
     """Share of CJK characters that are frequent Big5 ones (lead bytes 0xA4-0xC6)."""
-    cjk = _CJK_RE.findall(text[:100_000])
-    if not cjk:
-        return 0.0
-    ok = 0
-    for ch in cjk:
-        try:
-            ok += 0xA4 <= ch.encode("big5")[0] <= 0xC6
-        except UnicodeEncodeError:
-            pass
-    return ok / len(cjk)
+    return _frequent_share(text, "big5", range(0xA4, 0xC7))
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ query benchmark, so all of them measure and return the same thing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from graph.store import GraphStore
@@ -30,6 +31,16 @@ class MeasureFilter:
     due_after: str | None = None
     task: int | None = None
     document: str | None = None
+
+    @classmethod
+    def of(cls, due_before: date | None, due_after: date | None, task: int | None, document: str | None) -> MeasureFilter:
+        """From the API's query parameters (dates as ``datetime.date``)."""
+        return cls(
+            due_before=due_before.isoformat() if due_before else None,
+            due_after=due_after.isoformat() if due_after else None,
+            task=task,
+            document=document,
+        )
 
     def keeps(self, row: dict[str, Any]) -> bool:
         date = row.get("deadline_date")

@@ -9,6 +9,7 @@ from fastapi import Path, Query
 from api.deps import StoreDep
 from api.routes.common import ROLE_LABELS, make_router, measure_or_404, resolve_unit
 from api.schemas import ok
+from graph.store import GraphStore
 
 router = make_router("/graph", "graph")
 
@@ -107,6 +108,18 @@ def _expand_measures(store: StoreDep, b: _Builder, ids: list[str]) -> list[str]:
     return new
 
 
+def _grow(store: GraphStore, b: _Builder, units: list[str], measures: list[str], depth: int, units_first: bool) -> None:
+    """Grow the picture ``depth`` levels outwards from the root, alternating between the
+    measures of the units reached and the units of the measures reached."""
+    expand_units = units_first
+    for _ in range(depth):
+        if expand_units:
+            measures = _expand_units(store, b, units)
+        else:
+            units = _expand_measures(store, b, measures)
+        expand_units = not expand_units
+
+
 @router.get("/units/{name}", responses=ok(GRAPH_EXAMPLE))
 def graph_unit(
     name: Annotated[str, Path(description="单位名称或别名", examples=["区财政局"])],
@@ -118,12 +131,7 @@ def graph_unit(
     unit = resolve_unit(store, name)
     b = _Builder(limit)
     b.unit(unit["name"], unit.get("collective"))
-    units, measures = [unit["name"]], []
-    for level in range(1, depth + 1):
-        if level % 2 == 1:
-            measures = _expand_units(store, b, units)
-        else:
-            units = _expand_measures(store, b, measures)
+    _grow(store, b, [unit["name"]], [], depth, units_first=True)
     return b.result(f"unit:{unit['name']}", depth)
 
 
@@ -141,10 +149,5 @@ def graph_measure(
     if m.get("task_id") and b.node(f"task:{m['task_id']}", wrap(m.get("task_title") or ""), "task",
                                    m.get("task_title") or ""):
         b.edge(f"task:{m['task_id']}", f"measure:{m['id']}", "has_measure", "任务")
-    units, measures = [], [m["id"]]
-    for level in range(1, depth + 1):
-        if level % 2 == 1:
-            units = _expand_measures(store, b, measures)
-        else:
-            measures = _expand_units(store, b, units)
+    _grow(store, b, [], [m["id"]], depth, units_first=False)
     return b.result(f"measure:{m['id']}", depth)

@@ -21,7 +21,7 @@ from api.routes.common import (
 from api.schemas import MEASURE_EXAMPLE, ok
 from graph.store import GraphStore
 from queries.chain import measure_chain
-from queries.ownership import MeasureFilter
+from queries.ownership import MeasureFilter, unit_obligation_rows
 
 router = make_router("/measures", "measures")
 
@@ -38,14 +38,13 @@ def _candidates(store: GraphStore, text: str, document: str | None, unit: str | 
     anchor, not every measure; the remaining filters are applied on these rows."""
     held: set[str] | None = None
     if unit:
-        own = store.read("unit_obligations_direct", {"name": resolve_unit(store, unit)["name"]})
+        own = unit_obligation_rows(store, resolve_unit(store, unit)["name"], include_shared=False)  # document order
         held = {r["id"] for r in own}
     if text:
         rows = store.read("search_measures", {"q": text, "limit": SEARCH_MAX})
     elif unit:
         rows = [{k: v for k, v in r.items() if k not in ("role", "order", "via")} for r in own]
         rows = list({r["id"]: r for r in rows}.values())  # one row per measure, not per role
-        rows.sort(key=lambda r: (r["document_id"] or "", r["number"] or 0, r["clause"] or 0, r["id"]))
     elif document:
         rows = store.read("document_measures", {"document": document})
     else:
@@ -66,14 +65,8 @@ def list_measures(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Search measures (Chinese full text on Neo4j, substring on the embedded store) and filter them."""
-    rows = _candidates(store, (q or "").strip(), document, unit)
-    where = MeasureFilter(
-        due_before=due_before.isoformat() if due_before else None,
-        due_after=due_after.isoformat() if due_after else None,
-        task=task,
-        document=document,
-    )
-    rows = [r for r in rows if where.keeps(r)]
+    where = MeasureFilter.of(due_before, due_after, task, document)
+    rows = [r for r in _candidates(store, (q or "").strip(), document, unit) if where.keeps(r)]
     page = [shape_measure(r) for r in rows[offset : offset + limit]]
     enrich(store, page)
     return listing(page, total=len(rows), limit=limit, offset=offset)

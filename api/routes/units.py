@@ -94,12 +94,7 @@ def get_unit_obligations(
     where linked, the city measure above it and the district measures below it.
     Ordered by role, document, measure number, clause; paginated with limit/offset."""
     unit = resolve_unit(store, name)
-    where = MeasureFilter(
-        due_before=due_before.isoformat() if due_before else None,
-        due_after=due_after.isoformat() if due_after else None,
-        task=task,
-        document=document,
-    )
+    where = MeasureFilter.of(due_before, due_after, task, document)
     rows = unit_obligation_rows(store, unit["name"], include_shared=include_shared, where=where)
     wanted = set(role) if role else None
     rows = [r for r in rows if wanted is None or r["role"] in wanted]
