@@ -26,6 +26,8 @@ from api.routes.ledger import router as ledger_router
 from graph.store import GraphStore
 from policygraph.pipeline import load_samples
 from policygraph.settings import Settings, get_settings
+from viz.quality_page import router as quality_page_router
+from viz.routes import router as pages_router
 
 log = logging.getLogger("policygraph.api")
 
@@ -62,14 +64,6 @@ def operation_id(route: APIRoute) -> str:
     """Stable operation ids: ``<tag>-<function name>`` (e.g. ``units-get_unit``)."""
     tag = str(route.tags[0]) if route.tags else "api"
     return f"{tag}-{route.name}"
-
-
-def _optional_viz_router() -> Any:
-    try:
-        from viz.routes import router  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return router
 
 
 def create_app(
@@ -139,19 +133,8 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(ledger_router)  # ledgers, .ics, /quality
-    viz = _optional_viz_router()
-    app.state.page_routes = []
-    if viz is not None:
-        app.include_router(viz)
-        app.state.page_routes = list(viz.routes)
-        from viz.quality_page import router as quality_page_router
-
-        app.include_router(quality_page_router)  # /quality-report page
+    app.include_router(pages_router)
+    app.state.page_routes = list(pages_router.routes)  # NegotiatedRoute yields to these for browsers
+    app.include_router(quality_page_router)  # /quality-report page
     return app
 
-
-def serve(settings: Settings | None = None, host: str = "127.0.0.1", port: int = 8000, **uvicorn_kw: Any) -> None:
-    """Run the API with uvicorn (one worker: the embedded store is single-writer)."""
-    import uvicorn
-
-    uvicorn.run(create_app(settings), host=host, port=port, **uvicorn_kw)

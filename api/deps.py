@@ -23,17 +23,6 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
-class Page:
-    """limit/offset pagination applied to an ordered list of rows."""
-
-    def __init__(self, limit: int, offset: int) -> None:
-        self.limit = limit
-        self.offset = offset
-
-    def apply(self, rows: list[Any]) -> list[Any]:
-        return rows[self.offset : self.offset + self.limit]
-
-
 def listing(rows: list[Any], total: int | None = None, **extra: Any) -> dict[str, Any]:
     """The list envelope: ``{"data": [...], "count": N}`` (count = total before paging)."""
     out: dict[str, Any] = {"data": rows, "count": len(rows) if total is None else total}

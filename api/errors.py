@@ -20,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.responses import UTF8JSONResponse
-from graph.model import DocumentError, NotFoundError, PolicyGraphError, StoreError
+from graph.model import DocumentError, InvalidParameter, NotFoundError, PolicyGraphError, StoreError
 
 log = logging.getLogger("policygraph.api")
 
@@ -55,13 +55,6 @@ class APIError(PolicyGraphError):
         self.suggestions = suggestions or []
         self.headers = headers
         super().__init__(message)
-
-
-class BadParameter(APIError):
-    """A query parameter that parses but makes no sense (422)."""
-
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(422, message, errors=[{"loc": ["query", param], "msg": message, "type": "value_error"}])
 
 
 def envelope(
@@ -118,10 +111,13 @@ async def _validation(request: Request, exc: RequestValidationError) -> UTF8JSON
 async def _policygraph(request: Request, exc: PolicyGraphError) -> UTF8JSONResponse:
     if isinstance(exc, APIError):
         return envelope(exc.status, exc.message, exc.errors, exc.suggestions, exc.headers)
-    from queries.registry import QueryError
+    from graph.registry import QueryError
 
     if isinstance(exc, QueryError):
         return envelope(422, f"参数无效 (invalid parameters): {exc}")
+    if isinstance(exc, InvalidParameter):
+        errors = [{"loc": ["query", exc.param], "msg": exc.message, "type": "value_error"}]
+        return envelope(422, exc.message, errors=errors)
     if isinstance(exc, NotFoundError):
         return envelope(404, str(exc), suggestions=exc.suggestions)
     if isinstance(exc, DocumentError):
@@ -145,8 +141,3 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(PolicyGraphError, _policygraph)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)
 
-
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"description": "未找到（附相近名称建议）", "model": None},
-    422: {"description": "参数无效", "model": None},
-}

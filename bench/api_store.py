@@ -48,7 +48,7 @@ DEFAULT_LINK_PAIRS = 40  # ~2 s of linking each (graph.linking scores every meas
 
 def _fingerprint(size: int, link_pairs: int | None = DEFAULT_LINK_PAIRS) -> dict[str, Any]:
     """What the cached store depends on: the corpus manifest and the schema/queries used to load it."""
-    from queries.registry import QUERIES_DIR
+    from graph.registry import QUERIES_DIR
 
     _, manifest = corpus_files(size)
     h = hashlib.sha256()

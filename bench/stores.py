@@ -9,8 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from graph.registry import QUERIES_DIR, Registry
 from graph.rows import document_rows
-from queries.registry import QUERIES_DIR, Registry
 
 BENCH_QUERIES = QUERIES_DIR / "bench"
 

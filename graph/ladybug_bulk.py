@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import ParsedDocument
+from graph.registry import Registry
 from graph.rows import document_rows
-from queries.registry import Registry
 
 
 class NotBulkable(Exception):

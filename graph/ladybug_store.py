@@ -31,10 +31,10 @@ import ladybug
 
 from graph import ladybug_bulk
 from graph.model import ParsedDocument, StoreError
+from graph.registry import Registry, get_registry
 from graph.rows import document_rows, rows_summary
 from graph.store_ops import LOAD_BATCH, StoreOperations
 from graph.values import plain
-from queries.registry import Registry, get_registry
 
 StepHook = Callable[[int, str], None]
 

@@ -17,7 +17,15 @@ Level = Literal["national", "province", "city", "district", "unknown"]
 DeadlineKind = Literal["ongoing", "due", "milestone", "unspecified"]
 TargetOp = Literal[">=", "<=", "~", "range", "="]
 
-ROLE_LABELS_ZH: dict[str, str] = {"lead": "牵头", "support": "配合", "joint": "共同"}
+# The role vocabulary, in the one order every answer, ledger and page uses.  A unit
+# holds a measure itself as lead (牵头), support (配合) or joint (共同, listed without a
+# lead); "shared" is a measure it holds only as a member of a collective (区政府各部门).
+ROLES: tuple[str, ...] = ("lead", "support", "joint", "shared")
+ROLE_ORDER: dict[str, int] = {role: i for i, role in enumerate(ROLES)}
+# Short labels: table cells, chips, ledgers, calendars, graph edges drawn in files.
+ROLE_LABELS_ZH: dict[str, str] = {"lead": "牵头", "support": "配合", "joint": "共同", "shared": "集体"}
+# Long labels: headings of an agency's obligations (the API's ``labels``).
+ROLE_HEADINGS_ZH: dict[str, str] = {"lead": "牵头", "support": "配合", "joint": "共同负责", "shared": "作为集体单位成员"}
 
 
 @dataclass
@@ -182,4 +190,13 @@ class NotFoundError(PolicyGraphError):
 
     def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
         self.suggestions = suggestions or []
+        super().__init__(message)
+
+
+class InvalidParameter(PolicyGraphError):
+    """A parameter that parses but makes no sense (a range whose start is after its end)."""
+
+    def __init__(self, param: str, message: str) -> None:
+        self.param = param
+        self.message = message
         super().__init__(message)

@@ -17,10 +17,10 @@ from neo4j import GraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.model import StoreError
+from graph.registry import Registry, get_registry
 from graph.rwlock import ReadWriteLock
 from graph.store_ops import StoreOperations
 from graph.values import plain
-from queries.registry import Registry, get_registry
 
 StepHook = Callable[[int, str], None]
 

@@ -27,6 +27,8 @@ target's ``value_max`` goes in a separate step holding only the targets that hav
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from typing import Any
 
 from graph.model import Document, Measure, ParsedDocument, Task
@@ -92,6 +94,12 @@ def document_params(doc: Document) -> dict[str, Any]:
         "implements_doc_numbers": [r.doc_number or "" for r in doc.implements],
         "implements_titles": [r.title or "" for r in doc.implements],
     }
+
+
+def warnings_json(parsed: ParsedDocument) -> str:
+    """The parse warnings as JSON text, stored on the Document node so the quality report
+    reads them from the graph instead of re-parsing source files it may not have."""
+    return json.dumps([asdict(w) for w in parsed.warnings], ensure_ascii=False, separators=(",", ":"))
 
 
 def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
@@ -243,7 +251,7 @@ def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
             member_of.append({"unit": u["name"], "government": gov(u["government"])})
 
     return {
-        "document": document_params(doc),
+        "document": document_params(doc) | {"warnings": warnings_json(parsed)},
         "governments": sorted(governments.values(), key=lambda r: r["name"]),
         "units": sorted(units.values(), key=lambda r: r["name"]),
         "member_of": member_of,

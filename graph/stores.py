@@ -1,38 +1,49 @@
-"""Open the configured store: ``open_store(settings, read_only=False) -> GraphStore``.
+"""Open a store from its configuration: ``open_store(config, read_only=False) -> GraphStore``.
 
-The embedded LadybugDB store is the default (no server; ``settings.db_path``, in the
-user data folder unless told otherwise); ``settings.store == "neo4j"`` opens a Neo4j
-server at NEO4J_URI.  Callers close what they open (``with open_store(s) as store``
-works for both).
+The embedded LadybugDB store is the default (no server; ``config.db_path``);
+``config.store == "neo4j"`` opens a Neo4j server at ``config.neo4j_uri``.  Callers close
+what they open (``with open_store(cfg) as store`` works for both).
+
+Why a protocol and not the settings class: the store layer takes its configuration as
+a value passed in; where it comes from (environment, CLI flags, a test) is the shell's
+business (``policygraph.settings.Settings`` satisfies it), so ``graph`` never imports
+the shell.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Protocol
+
 from graph.model import StoreError
 from graph.store import GraphStore
-from policygraph.settings import Settings
 
 
-def open_store(settings: Settings, read_only: bool = False) -> GraphStore:
-    """Open the store ``settings`` describe; raises StoreError with a one-line reason."""
-    if settings.store == "ladybug":
+class StoreConfig(Protocol):
+    """What opening a store needs to know."""
+
+    store: str  # "ladybug" | "neo4j"
+    db_path: Path
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str
+    neo4j_database: str
+
+
+def open_store(config: StoreConfig, read_only: bool = False) -> GraphStore:
+    """Open the store ``config`` describes; raises StoreError with a one-line reason."""
+    if config.store == "ladybug":
         from graph.ladybug_store import LadybugStore
 
-        return LadybugStore(settings.db_path, read_only=read_only)
-    if settings.store == "neo4j":
+        return LadybugStore(config.db_path, read_only=read_only)
+    if config.store == "neo4j":
         from graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(
-            settings.neo4j_uri,
-            settings.neo4j_user,
-            settings.neo4j_password,
-            settings.neo4j_database,
+            config.neo4j_uri,
+            config.neo4j_user,
+            config.neo4j_password,
+            config.neo4j_database,
             read_only=read_only,
         )
-    raise StoreError(f"unknown store {settings.store!r} (ladybug or neo4j)")
-
-
-def supports_multiple_workers(settings: Settings) -> bool:
-    """Only a server store can be shared by several API processes (LadybugDB allows one
-    read-write process per database file)."""
-    return settings.store == "neo4j"
+    raise StoreError(f"unknown store {config.store!r} (ladybug or neo4j)")

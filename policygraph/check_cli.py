@@ -12,11 +12,12 @@ from typing import Any
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Print the data-quality report; findings are information, so the exit code is 0."""
-    from policygraph.quality import files_report, format_text, store_report
+    from loaders import load_document
+    from reports.quality import files_report, format_text, store_report
 
-    files = [Path(f) for f in args.files]
+    parsed = [load_document(Path(f)) for f in args.files]
     if args.files_only:
-        report = files_report(files)
+        report = files_report(parsed)
     else:
         from graph.stores import open_store
         from policygraph.settings import get_settings
@@ -24,7 +25,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         settings = get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
         store = open_store(settings, read_only=True)
         try:
-            report = store_report(store, files)
+            report = store_report(store, parsed)
         finally:
             store.close()
     if args.json:

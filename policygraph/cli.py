@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import PolicyGraphError
+from policygraph import check_cli, ledger_cli, viz_cli
 from policygraph.samples import sample_paths
 from policygraph.settings import Settings, get_settings
 
@@ -75,8 +76,8 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """Run one named read query and print its rows as JSON."""
+    from graph.registry import get_registry
     from graph.stores import open_store
-    from queries.registry import get_registry
 
     params = get_registry().get(args.name, "read").bind(_parse_params(args.params))
     store = open_store(_settings(args), read_only=True)
@@ -138,21 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="API processes (Neo4j store only)")
     store_options(p)
 
-    for extra in _extra_commands():
-        extra(sub, add, store_options)
+    for register in (viz_cli.register, ledger_cli.register, check_cli.register):
+        register(sub, add, store_options)
     return parser
-
-
-def _extra_commands() -> list[Callable[..., None]]:
-    """Commands contributed by other layers (viz, ledger, check) when they are installed."""
-    registrars = []
-    for module_name in ("viz.cli", "policygraph.ledger_cli", "policygraph.check_cli"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        registrars.append(module.register)
-    return registrars
 
 
 def main(argv: Sequence[str] | None = None) -> int:

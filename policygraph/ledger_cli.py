@@ -13,8 +13,8 @@ from graph.model import PolicyGraphError
 def cmd_ledger(args: argparse.Namespace) -> int:
     """Write the work ledger (工作台账) of an agency or of a whole government."""
     from graph.stores import open_store
-    from policygraph.ledger import government_ledger, unit_ledger, write_ledger
     from policygraph.settings import get_settings
+    from reports.ledger import government_ledger, unit_ledger, write_ledger
 
     if bool(args.name) == bool(args.government):
         raise PolicyGraphError("give an agency name or --government NAME (one of the two)")

@@ -1,6 +1,6 @@
 """Reads anchored on a unique key give what the plain one-query readings give.
 
-The two ways a page of measures is annotated (api.routes.common._annotation_rows):
+The two ways a page of measures is annotated (queries.measures._annotation_rows):
 anchored on the units that hold them, or on the documents they come from.  Both must
 give exactly what the plain id-list queries (`measures_*`, which LadybugDB answers by a
 scan of every measure) give, on both stores."""
@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from api.routes import common
-from api.routes.common import enrich, shape_measure
+from queries import measures as common
+from queries.measures import enrich, shape_measure
 from queries.ownership import unit_obligation_rows
 
 

@@ -16,8 +16,8 @@ import pytest
 
 from graph.ladybug_store import LadybugStore
 from graph.model import ParsedDocument
+from graph.registry import ENGINES, QueryError, Registry, get_registry
 from graph.rows import load_steps
-from queries.registry import ENGINES, QueryError, Registry, get_registry
 from tests.conftest import neo4j_env, require_neo4j
 from tests.factories import all_documents
 

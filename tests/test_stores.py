@@ -179,7 +179,7 @@ def test_reads_return_plain_python(store: Any) -> None:
 
 def test_read_rejects_unknown_names_and_params(store: Any) -> None:
     from graph.model import NotFoundError
-    from queries.registry import QueryError
+    from graph.registry import QueryError
 
     with pytest.raises(NotFoundError):
         store.read("no_such_query")

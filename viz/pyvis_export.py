@@ -16,14 +16,16 @@ from typing import Any
 
 from pyvis.network import Network
 
+from graph.model import ROLE_LABELS_ZH
 from graph.store import GraphStore
+from queries.obligations import all_obligations
+from queries.units import unit_detail, units_by_name
 from viz.assets import CJK_FONT_STACK, TEMPLATES_DIR, vis_network_js
 
 COLORS = {
     "lead": "#c0392b", "support": "#2471a3", "joint": "#7d3c98", "shared": "#7f8c8d",
     "city": "#b9770e", "district": "#148f77", "other": "#95a5a6",
 }
-ROLE_ZH = {"lead": "牵头", "support": "配合", "joint": "共同", "shared": "集体成员"}
 LEVEL_PREFIX = {"city": "市", "district": "区"}
 MAX_NODES = 400
 STABILIZATION_ITERATIONS = 200
@@ -47,40 +49,17 @@ def _level(value: Any) -> str:
 
 
 def unit_levels(store: GraphStore) -> dict[str, dict[str, Any]]:
-    """Every unit by name (level, collective), from the API's /units handler."""
-    from api.routes.units import list_units
-
-    out: dict[str, dict[str, Any]] = {}
-    offset = 0
-    while True:
-        page = list_units(store, level=None, government=None, kind=None, q=None, limit=500, offset=offset)
-        for u in page["data"]:
-            out[u["name"]] = u
-        offset += len(page["data"])
-        if not page["data"] or offset >= page["count"]:
-            return out
+    """Every unit by name (level, collective), from the read layer."""
+    return units_by_name(store)
 
 
 def fetch_neighbourhood(store: GraphStore, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The unit (canonical, with counterparts) and all its obligations, in the API's JSON shape.
 
-    Uses the API's own handlers (plain functions over named queries), so the file and
-    the pages show the same data."""
-    from api.routes.units import _unit_detail, get_unit_obligations
-
-    unit = _unit_detail(store, name)
-    measures: list[dict[str, Any]] = []
-    offset = 0
-    while True:
-        page = get_unit_obligations(
-            unit["name"], store, role=None, include_shared=True, due_before=None, due_after=None,
-            task=None, document=None, limit=500, offset=offset,
-        )
-        measures.extend(page["data"])
-        offset += len(page["data"])
-        if not page["data"] or offset >= page["count"]:
-            break
-    return unit, measures
+    Read through the same read-layer functions the API serves, so the file and the
+    pages show the same data."""
+    unit = unit_detail(store, name)
+    return unit, all_obligations(store, unit["name"])["data"]
 
 
 def build_network(
@@ -142,7 +121,7 @@ def build_network(
 
     def edge(a: str, b: str, role: str) -> None:
         net.add_edge(a, b, color=COLORS.get(role, COLORS["other"]), width=2.2 if role == "lead" else 1.4,
-                     dashes=role == "shared", title=ROLE_ZH.get(role, role))
+                     dashes=role == "shared", title=ROLE_LABELS_ZH.get(role, role))
 
     add_unit(unit["name"], root=True, level=unit.get("level"), collective=bool(unit.get("collective")))
     order = {"lead": 0, "joint": 1, "support": 2, "shared": 3}
@@ -195,7 +174,7 @@ def unit_network_html(store: GraphStore, name: str) -> tuple[str, str]:
     counts: dict[str, int] = {}
     for m in measures:
         counts[m.get("role") or "shared"] = counts.get(m.get("role") or "shared", 0) + 1
-    sub = " · ".join(f"{ROLE_ZH[r]} {counts[r]}" for r in ROLE_ZH if counts.get(r))
+    sub = " · ".join(f"{ROLE_LABELS_ZH[r]} {counts[r]}" for r in ROLE_LABELS_ZH if counts.get(r))
     sub += f" · 节点 {len(net.node_ids)}" + ("（已截断 truncated）" if getattr(net, "pg_truncated", False) else "")
     heading = f"{unit['name']} · 职责网络 PolicyGraph"
     return unit["name"], render_html(net, heading, sub)

@@ -17,7 +17,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @router.get("/quality-report", response_class=HTMLResponse)
 def quality_page(request: Request) -> HTMLResponse:
     """数据质量报告 Data-quality report: each finding with its document, line and text."""
-    from policygraph.quality import store_report
+    from reports.quality import store_report
 
     report = store_report(request.app.state.store)
     return templates.TemplateResponse(

@@ -20,11 +20,14 @@ from fastapi.templating import Jinja2Templates
 from starlette.routing import Match
 from starlette.types import Scope
 
-from graph.model import NotFoundError
+from graph.model import ROLE_LABELS_ZH, ROLES, NotFoundError
 from viz.assets import STATIC_DIR, TEMPLATES_DIR, VIS_NETWORK_JS
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 templates.env.globals["static"] = lambda path: f"/static/{path}"
+templates.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}  # Chinese stays Chinese
+templates.env.globals["roles"] = list(ROLES)
+templates.env.globals["role_labels"] = ROLE_LABELS_ZH
 
 
 class PageRoute(APIRoute):

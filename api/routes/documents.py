@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import Path, Query
 
-from api.deps import StoreDep, listing
+from api.deps import StoreDep
 from api.routes.common import Limit, Offset, make_router, strip_json
 from api.schemas import ok
-from graph.model import NotFoundError
+from queries import documents as documents_read
 
 router = make_router("/documents", "documents")
 
@@ -32,14 +32,6 @@ IncludeStubs = Annotated[
 ]
 
 
-def _document(store: StoreDep, doc_id: str) -> dict[str, Any]:
-    rows = store.read("document_get", {"id": doc_id})
-    if not rows:
-        known = [r["id"] for r in store.read("document_list", {"include_stubs": False})]
-        raise NotFoundError(f"未找到文件 (unknown document): {doc_id}", suggestions=known)
-    return rows[0]
-
-
 @router.get("", responses=ok({"data": [DOC_EXAMPLE | {"stub": False}], "count": 1}))
 def list_documents(
     store: StoreDep, include_stubs: IncludeStubs = False, limit: Limit = 100, offset: Offset = 0
@@ -48,13 +40,12 @@ def list_documents(
 
     Documents that loaded ones only cite (stubs, ``stub: true``, made by level linking)
     are left out unless ``include_stubs=true``."""
-    rows = store.read("document_list", {"include_stubs": include_stubs})
-    return listing(rows[offset : offset + limit], total=len(rows))
+    return documents_read.list_documents(store, include_stubs, limit, offset)
 
 
 @router.get("/{doc_id}.json", include_in_schema=False)
 def get_document_json(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
-    return get_document(doc_id, store)
+    return documents_read.document_detail(store, strip_json(doc_id))
 
 
 @router.get("/{doc_id}", responses=ok(DOC_EXAMPLE))
@@ -62,13 +53,7 @@ def get_document(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
     """One document: title, issuer, number, level, publication date and counts, with the
     documents it implements (``implements``: IMPLEMENTS, e.g. the city list a district
     list carries out; stubs are cited documents not loaded) and those implementing it."""
-    doc = dict(_document(store, strip_json(doc_id)))
-    links = store.read("api_document_links", {"id": doc["id"]})
-    links.sort(key=lambda r: (r["direction"], r["id"]))
-    strip = ("direction",)
-    doc["implements"] = [{k: v for k, v in r.items() if k not in strip} for r in links if r["direction"] == "up"]
-    doc["implemented_by"] = [{k: v for k, v in r.items() if k not in strip} for r in links if r["direction"] == "down"]
-    return doc
+    return documents_read.document_detail(store, strip_json(doc_id))
 
 
 @router.get(
@@ -77,6 +62,4 @@ def get_document(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
 )
 def get_document_tasks(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
     """The document's tasks in order, each with its number of measures."""
-    doc = _document(store, doc_id)
-    rows = store.read("document_tasks", {"id": doc["id"]})
-    return listing(rows, document=doc["id"])
+    return documents_read.document_tasks(store, doc_id)

@@ -40,7 +40,7 @@ def _file_responses(media_type: str, description: str) -> dict[int | str, dict[s
             responses=_file_responses(XLSX, "工作台账 .xlsx（牵头/配合/共同/集体 各一页）"))
 def unit_ledger_xlsx(name: UnitName, store: StoreDep) -> Response:
     """The agency's work ledger (工作台账) as an Excel workbook: one sheet per role, frozen header."""
-    from policygraph.ledger import unit_ledger, xlsx_bytes
+    from reports.ledger import unit_ledger, xlsx_bytes
 
     ledger = unit_ledger(store, name)
     return _download(xlsx_bytes(ledger), XLSX, f"{ledger.unit}台账.xlsx", "ledger.xlsx")
@@ -50,7 +50,7 @@ def unit_ledger_xlsx(name: UnitName, store: StoreDep) -> Response:
             responses=_file_responses("text/csv", "工作台账 CSV（UTF-8 BOM，Excel 可直接打开）"))
 def unit_ledger_csv(name: UnitName, store: StoreDep) -> Response:
     """The agency's work ledger as CSV (UTF-8 with BOM, opens in Excel with the Chinese intact)."""
-    from policygraph.ledger import csv_bytes, unit_ledger
+    from reports.ledger import csv_bytes, unit_ledger
 
     ledger = unit_ledger(store, name)
     return _download(csv_bytes(ledger), "text/csv; charset=utf-8", f"{ledger.unit}台账.csv", "ledger.csv")
@@ -60,7 +60,7 @@ def unit_ledger_csv(name: UnitName, store: StoreDep) -> Response:
             responses=_file_responses("text/calendar", "完成时限日历（iCalendar）"))
 def unit_deadlines_ics(name: UnitName, store: StoreDep) -> Response:
     """The agency's deadlines as an iCalendar file: one all-day event per dated obligation and milestone."""
-    from policygraph.ical import unit_calendar
+    from reports.ical import unit_calendar
 
     unit, text, _count = unit_calendar(store, name)
     return _download(text.encode("utf-8"), "text/calendar; charset=utf-8", f"{unit}完成时限.ics", "deadlines.ics")
@@ -77,6 +77,6 @@ def quality_report(store: StoreDep) -> dict[str, Any]:
     measures without units, deadlines before publication, uncarried city measures, duplicates.
 
     Each finding names the document, the line and the text."""
-    from policygraph.quality import store_report
+    from reports.quality import store_report
 
     return store_report(store)

@@ -6,10 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from api import analytics
 from api.deps import StoreDep
-from api.routes.common import make_router, resolve_unit
+from api.routes.common import make_router
 from api.schemas import ok
+from queries import collaboration as collaboration_read
 
 router = make_router("/network", "network")
 
@@ -36,20 +36,4 @@ def get_collaboration(
 ) -> dict[str, Any]:
     """Which agencies carry the coordination load: degree and betweenness centrality, communities,
     and (for ``unit``) its closest collaborators by number of shared measures."""
-    rows = store.read("collaboration_edges", {"government": government or "", "document": document or ""})
-    G = analytics.build_collaboration_graph(rows)
-    cent = analytics.centrality(G)
-    out: dict[str, Any] = {
-        "summary": analytics.summarize(G),
-        "data": cent,
-        "count": len(cent),
-        "communities": analytics.communities(G),
-    }
-    if unit:
-        name = resolve_unit(store, unit)["name"]
-        out["unit"] = {"name": name, "closest": analytics.closest_collaborators(G, name, top)}
-    if edges:
-        out["edges"] = [
-            {"source": a, "target": b, "weight": d["weight"]} for a, b, d in sorted(G.edges(data=True))
-        ]
-    return out
+    return collaboration_read.collaboration(store, government, document, unit, top, edges)

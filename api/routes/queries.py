@@ -19,7 +19,7 @@ from api.errors import APIError
 from api.routes.common import Limit, Offset, make_router
 from api.schemas import ok
 from graph.model import PolicyGraphError
-from queries.registry import QueryError, Registry, get_registry
+from graph.registry import QueryError, Registry, get_registry
 
 log = logging.getLogger("policygraph.api")
 

@@ -7,20 +7,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
 
-from api.deps import StoreDep, listing
-from api.routes.common import (
-    ROLE_LABELS,
-    ROLE_ORDER,
-    Limit,
-    Offset,
-    enrich,
-    make_router,
-    resolve_unit,
-    shape_measure,
-    strip_json,
-)
+from api.deps import StoreDep
+from api.routes.common import Limit, Offset, make_router, strip_json
 from api.schemas import MEASURE_EXAMPLE, UNIT_EXAMPLE, ok
-from queries.ownership import MeasureFilter, unit_obligation_rows
+from queries import obligations as obligations_read
+from queries import units as units_read
+from queries.ownership import MeasureFilter
 
 router = make_router("/units", "units")
 
@@ -39,29 +31,12 @@ def list_units(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """List units with how many measures each leads, supports, shares jointly and through a collective."""
-    rows = store.read(
-        "units_list",
-        {"level": level or "", "government": government or "", "kind": kind or "", "q": (q or "").strip()},
-    )
-    return listing(rows[offset : offset + limit], total=len(rows))
-
-
-def _unit_detail(store: StoreDep, name: str) -> dict[str, Any]:
-    unit = resolve_unit(store, strip_json(name))
-    out = dict(unit)
-    out["aliases"] = list(unit.get("aliases") or [])
-    out["requested"] = name
-    out["counterparts"] = store.read("unit_counterparts", {"name": unit["name"]})
-    branches = store.read("unit_branches", {"name": unit["name"]})
-    out["branches"] = [r["branch"] for r in branches if r["parent"] == unit["name"]]
-    out["branch_of"] = [r["parent"] for r in branches if r["branch"] == unit["name"]]
-    out["collectives"] = [r["name"] for r in store.read("unit_collectives", {"name": unit["name"]})]
-    return out
+    return units_read.list_units(store, level, government, kind, q, limit, offset)
 
 
 @router.get("/{name}.json", include_in_schema=False)
 def get_unit_json(name: UnitName, store: StoreDep) -> dict[str, Any]:
-    return _unit_detail(store, name)
+    return units_read.unit_detail(store, strip_json(name))
 
 
 @router.get("/{name}", responses=ok(UNIT_EXAMPLE | {"counterparts": [{"name": "市财政局", "level": "city"}], "branches": [], "collectives": ["区政府各部门"]}))
@@ -69,7 +44,7 @@ def get_unit(name: UnitName, store: StoreDep) -> dict[str, Any]:
     """One unit by canonical name or alias, with its counterpart(s) at the other level and its branches.
 
     Unknown names answer 404 with close matches (区财政 → 区财政局)."""
-    return _unit_detail(store, name)
+    return units_read.unit_detail(store, strip_json(name))
 
 
 @router.get(
@@ -93,31 +68,5 @@ def get_unit_obligations(
     Each measure carries its task, text, deadline, targets, co-responsible units and,
     where linked, the city measure above it and the district measures below it.
     Ordered by role, document, measure number, clause; paginated with limit/offset."""
-    unit = resolve_unit(store, name)
     where = MeasureFilter.of(due_before, due_after, task, document)
-    rows = unit_obligation_rows(store, unit["name"], include_shared=include_shared, where=where)
-    wanted = set(role) if role else None
-    rows = [r for r in rows if wanted is None or r["role"] in wanted]
-    rows.sort(
-        key=lambda r: (ROLE_ORDER.get(r["role"], 9), r.get("document_id") or "", r.get("number") or 0,
-                       r.get("clause") or 0, r["id"])
-    )
-    counts = {k: 0 for k in ROLE_ORDER if k != "shared" or include_shared}
-    for r in rows:
-        counts[r["role"]] = counts.get(r["role"], 0) + 1
-    page = [shape_measure(r) for r in rows[offset : offset + limit]]
-    holders = [unit["name"]] + sorted({v["unit"] for r in page if r["role"] == "shared" for v in r.get("via") or []})
-    enrich(store, page, exclude_unit=unit["name"], holders=holders)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for m in page:
-        groups.setdefault(m["role"], []).append(m)
-    return {
-        "unit": unit,
-        "counts": counts,
-        "labels": ROLE_LABELS,
-        "count": len(rows),
-        "limit": limit,
-        "offset": offset,
-        "data": page,
-        "groups": [{"role": k, "label": ROLE_LABELS[k], "data": v} for k, v in groups.items()],
-    }
+    return obligations_read.obligations(store, name, where, role, include_shared, limit, offset)

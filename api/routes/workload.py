@@ -6,13 +6,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 
-from api.deps import StoreDep, listing
+from api.deps import StoreDep
 from api.routes.common import make_router
 from api.schemas import ok
+from queries import workload as workload_read
 
 router = make_router("/workload", "workload")
-
-QUERY_BY = {"role": "workload_by_role", "month": "workload_by_month", "task": "workload_by_task"}
 
 
 @router.get(
@@ -34,18 +33,4 @@ def get_workload(
 
     ``by=role`` gives lead/support/joint/shared/total columns per unit (sorted by total);
     ``by=month`` and ``by=task`` give long-format rows ``{unit, month|task, count}``."""
-    params = {"government": government or "", "document": document or ""}
-    rows = store.read(QUERY_BY[by], params)
-    if by == "role":
-        shared = {r["unit"]: r for r in store.read("workload_shared", params)}
-        for r in rows:
-            r["shared"] = int(shared.pop(r["unit"], {}).get("shared") or 0)
-        rows += [{"unit": u, "collective": r.get("collective"), "lead": 0, "support": 0, "joint": 0,
-                  "shared": int(r["shared"] or 0)} for u, r in sorted(shared.items())]
-    if not include_collective:
-        rows = [r for r in rows if not r.get("collective")]
-    if by == "role":
-        for r in rows:
-            r["total"] = sum(int(r.get(k) or 0) for k in ("lead", "support", "joint", "shared"))
-        rows.sort(key=lambda r: (-r["total"], -int(r.get("lead") or 0), r["unit"]))
-    return listing(rows, by=by, government=government, document=document)
+    return workload_read.workload(store, by, government, document, include_collective)

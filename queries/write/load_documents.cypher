@@ -7,4 +7,4 @@ MERGE (d:Document {id: row.id})
 SET d.title = row.title, d.issuer = row.issuer, d.doc_number = row.doc_number, d.level = row.level,
     d.region = row.region, d.published = row.published, d.year = NULL, d.source = row.source,
     d.format = row.format, d.implements_doc_numbers = row.implements_doc_numbers,
-    d.implements_titles = row.implements_titles
+    d.implements_titles = row.implements_titles, d.warnings = row.warnings

@@ -10,7 +10,7 @@ from datetime import date, datetime
 import openpyxl
 
 from policygraph.cli import main
-from policygraph.ledger import COLUMNS, SHEETS
+from reports.ledger import COLUMNS, SHEETS
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "joint": "共同"}
 UNIT = "区财政局"

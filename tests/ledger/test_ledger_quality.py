@@ -10,7 +10,7 @@ import pytest
 from graph.ladybug_store import LadybugStore
 from loaders import load_document
 from policygraph.cli import main
-from policygraph.quality import QualityData, build_report, check_city_not_carried, files_report, store_report
+from reports.quality import QualityData, build_report, check_city_not_carried, files_report, store_report
 
 CITY_DOC = "天津市人民政府-2022-05-06"
 DISTRICT_DOC = "西青区人民政府-2022-07-27"
@@ -117,45 +117,47 @@ def test_linked_seeds_report_uncarried_city_measures(tmp_path):
 
 
 def test_unreadable_clause_on_synthetic_document(doc_files):
-    hits = findings(files_report([doc_files["defects"]]), "unreadable_clauses")
+    hits = findings(files_report([load_document(doc_files["defects"])]), "unreadable_clauses")
     assert len(hits) == 1
     assert hits[0]["line"] == 22 and "健全社区养老服务网络" in hits[0]["text"]
 
 
 def test_measure_without_units_on_synthetic_document(doc_files):
-    hits = findings(files_report([doc_files["defects"]]), "no_responsible_unit")
+    hits = findings(files_report([load_document(doc_files["defects"])]), "no_responsible_unit")
     assert [(f["line"], f["measure"]) for f in hits] == [(22, "西青区人民政府-2022-08-01:6.1")]
 
 
 def test_duplicate_measures_on_synthetic_document(doc_files):
-    hits = findings(files_report([doc_files["defects"]]), "duplicate_measures")
+    hits = findings(files_report([load_document(doc_files["defects"])]), "duplicate_measures")
     assert len(hits) == 1
     assert hits[0]["line"] == 20 and hits[0]["related"][0]["line"] == 18
     assert "完善就业服务体系" in hits[0]["text"]
 
 
-def test_store_report_reparses_sources_for_warnings(doc_files, tmp_path):
+def test_store_report_reads_warnings_kept_with_the_document(doc_files, tmp_path):
     store = LadybugStore(tmp_path / "g.lbug")
     try:
         store.load(load_document(doc_files["defects"]))
-        with_source = store_report(store, files=[doc_files["defects"]])
-        assert len(findings(with_source, "unreadable_clauses")) == 1
+        from_graph = store_report(store)  # no source file given: the warnings were kept at load
+        hits = findings(from_graph, "unreadable_clauses")
+        assert len(hits) == 1 and hits[0]["line"] == 22
         for key in ("unit_variants", "no_counterpart", "no_responsible_unit", "before_publication",
                     "duplicate_measures"):
-            assert findings(with_source, key), key
-        without = store_report(store)  # the file is not among the known source folders
-        cat = next(c for c in without["categories"] if c["key"] == "unreadable_clauses")
-        assert cat["count"] == 0 and "西青区人民政府-2022-08-01" in cat["note"]
+            assert findings(from_graph, key), key
+        with_source = store_report(store, [load_document(doc_files["defects"])])
+        assert with_source == from_graph
+        cat = next(c for c in from_graph["categories"] if c["key"] == "unreadable_clauses")
+        assert "西青区人民政府-2022-08-01" not in cat["note"]
     finally:
         store.close()
 
 
 def test_clean_document_reports_nothing(doc_files, tmp_path):
-    assert files_report([doc_files["clean"]])["total"] == 0
+    assert files_report([load_document(doc_files["clean"])])["total"] == 0
     store = LadybugStore(tmp_path / "g.lbug")
     try:
         store.load(load_document(doc_files["clean"]))
-        report = store_report(store, files=[doc_files["clean"]])
+        report = store_report(store)
         assert report["total"] == 0, json.dumps(report["summary"], ensure_ascii=False)
     finally:
         store.close()

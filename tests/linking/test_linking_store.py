@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from graph.linking import link_store
-from queries.registry import get_registry
+from graph.registry import get_registry
 from tests.linking.conftest import read_list, read_tsv, short
 
 CITY = "天津市人民政府-2022-05-06"

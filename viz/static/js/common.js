@@ -7,11 +7,10 @@
     lead: "#c0392b", support: "#2471a3", joint: "#7d3c98", shared: "#7f8c8d",
     city: "#b9770e", district: "#148f77", other: "#95a5a6", measure: "#eef2f6",
   };
-  PG.ROLE_ZH = { lead: "牵头", support: "配合", joint: "共同", shared: "集体成员" };
+  // PG.ROLES and PG.ROLE_ZH come from the page (graph.model: the one role vocabulary).
   PG.LEVEL_ZH = { national: "国家", province: "省级", city: "市级", district: "区级", unknown: "未知" };
   PG.FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", ' +
     '"Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", Arial, sans-serif';
-  PG.ROLES = ["lead", "support", "joint", "shared"];
 
   /** Fetch JSON from our own API (always same origin, always Accept: application/json). */
   PG.api = function (path, params) {

@@ -1,8 +1,9 @@
-"""The agency x agency co-responsibility network, as pure functions.
+"""The agency x agency co-responsibility network (networkx).
 
 Two agencies are linked when they answer for the same measure (in any role);
-the edge weight is the number of measures they share.  Everything here takes
-plain rows or a graph and returns plain data: no store, no I/O.
+the edge weight is the number of measures they share.  The analytics are pure
+functions that take plain rows or a graph and return plain data (no store, no I/O);
+``collaboration`` is the one answer that reads the rows from a store.
 
 >>> G = build_collaboration_graph([
 ...     {"source": "区财政局", "target": "区人社局", "weight": 3},
@@ -21,6 +22,9 @@ from typing import Any
 
 import networkx as nx
 from networkx.algorithms.community import greedy_modularity_communities
+
+from graph.store import GraphStore
+from queries.units import resolve_unit
 
 
 def build_collaboration_graph(rows: Iterable[dict[str, Any]]) -> nx.Graph:
@@ -104,3 +108,26 @@ def summarize(G: nx.Graph) -> dict[str, Any]:
         "edges": G.number_of_edges(),
         "density": round(nx.density(G), 6) if G.number_of_nodes() > 1 else 0.0,
     }
+
+
+def collaboration(
+    store: GraphStore, government: str | None = None, document: str | None = None, unit: str | None = None,
+    top: int = 10, edges: bool = False,
+) -> dict[str, Any]:
+    """Which agencies carry the coordination load: degree and betweenness centrality,
+    communities, and (for ``unit``) its closest collaborators by shared measures."""
+    rows = store.read("collaboration_edges", {"government": government or "", "document": document or ""})
+    G = build_collaboration_graph(rows)
+    cent = centrality(G)
+    out: dict[str, Any] = {
+        "summary": summarize(G),
+        "data": cent,
+        "count": len(cent),
+        "communities": communities(G),
+    }
+    if unit:
+        name = resolve_unit(store, unit)["name"]
+        out["unit"] = {"name": name, "closest": closest_collaborators(G, name, top)}
+    if edges:
+        out["edges"] = [{"source": a, "target": b, "weight": d["weight"]} for a, b, d in sorted(G.edges(data=True))]
+    return out

@@ -28,18 +28,15 @@ not absent).  Parsing is deterministic, so re-parsing gives the warnings of the 
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from graph.model import ParsedDocument
-
-SAMPLES_DIR = Path(__file__).resolve().parent / "samples"
+from graph.store import GraphStore
+from queries.quality import quality_rows
 
 CATEGORIES: list[tuple[str, str, str]] = [
     ("unit_variants", "单位名称写法不一", "unit names that look like variants of one another"),
@@ -359,9 +356,9 @@ def build_report(data: QualityData) -> dict[str, Any]:
     )
     if data.missing_sources:
         notes["unreadable_clauses"] = (
-            "以下文件找不到原文件，解析警告未知 (source file not found, warnings unknown): "
+            "以下文件载入时未保存解析警告 (warnings not kept: loaded by an older version): "
             + ", ".join(data.missing_sources)
-            + "；可用 POLICYGRAPH_SOURCE_DIRS 或 `policygraph check FILE` 提供原文件"
+            + "；重新载入或用 `policygraph check FILE` 提供原文件 (reload, or give the file)"
         )
     categories = [
         {
@@ -391,73 +388,27 @@ def counterpart_table() -> dict[str, str]:
     return {a.name: a.counterpart for a in directory().agencies if a.counterpart}
 
 
-def source_dirs() -> list[Path]:
-    """Where loaded documents' source files are looked for: the samples, then POLICYGRAPH_SOURCE_DIRS."""
-    extra = [Path(p) for p in os.environ.get("POLICYGRAPH_SOURCE_DIRS", "").split(os.pathsep) if p.strip()]
-    return [SAMPLES_DIR, *extra]
-
-
-@lru_cache(maxsize=64)
-def _parse_cached(path: str, mtime_ns: int, size: int) -> ParsedDocument:
-    from loaders import load_document
-
-    return load_document(Path(path))
-
-
-def parse_source(path: Path) -> ParsedDocument:
-    st = path.stat()
-    return _parse_cached(str(path.resolve()), st.st_mtime_ns, st.st_size)
-
-
 def _warning_rows(parsed: ParsedDocument) -> list[dict[str, Any]]:
     return [asdict(w) for w in parsed.warnings]
 
 
-def find_warnings(
-    documents: list[dict[str, Any]], files: Iterable[Path] = (), dirs: Iterable[Path] | None = None,
-) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
-    """Warnings of each loaded document by re-parsing its source; and the ids whose source is missing."""
-    from graph.model import PolicyGraphError
-
-    by_id: dict[str, list[dict[str, Any]]] = {}
-    for f in files:
-        parsed = parse_source(Path(f))
-        by_id[parsed.document.id] = _warning_rows(parsed)
-    search = list(dirs) if dirs is not None else source_dirs()
-    missing = []
-    for d in documents:
-        if d["id"] in by_id or d.get("measures") == 0:  # stub documents (cited, not loaded) have no file
-            continue
-        found = False
-        for folder in search:
-            path = folder / (d.get("source") or "")
-            if not d.get("source") or not path.is_file():
-                continue
-            try:
-                parsed = parse_source(path)
-            except (PolicyGraphError, OSError, ValueError):
-                continue
-            if parsed.document.id == d["id"]:
-                by_id[d["id"]] = _warning_rows(parsed)
-                found = True
-                break
-        if not found:
-            missing.append(d["id"])
-    known = {d["id"] for d in documents}
-    return {k: v for k, v in by_id.items() if k in known}, missing
-
-
-def data_from_store(store: Any, files: Iterable[Path] = (), dirs: Iterable[Path] | None = None) -> QualityData:
-    """Everything the checks need, from named read queries (and re-parsed sources for warnings)."""
-    documents = store.read("document_list", {})
-    warnings, missing = find_warnings(documents, files, dirs)
+def data_from_store(store: GraphStore, parsed: Iterable[ParsedDocument] = ()) -> QualityData:
+    """Everything the checks need, from the read layer; ``parsed`` documents given by the
+    caller (their source files) supply the warnings of documents loaded without them."""
+    rows = quality_rows(store)
+    warnings, missing = rows["warnings"], rows["missing_warnings"]
+    loaded = {d["id"] for d in rows["documents"]}
+    for p in parsed:
+        if p.document.id in loaded:
+            warnings[p.document.id] = _warning_rows(p)
+            missing = [m for m in missing if m != p.document.id]
     return QualityData(
-        documents=documents,
-        measures=store.read("quality_measures", {}),
-        responsibilities=store.read("quality_responsibilities", {}),
-        milestones=store.read("quality_milestones", {}),
-        links=store.read("quality_links", {}) or None,
-        counterparts=store.read("quality_counterparts", {}) or None,
+        documents=rows["documents"],
+        measures=rows["measures"],
+        responsibilities=rows["responsibilities"],
+        milestones=rows["milestones"],
+        links=rows["links"],
+        counterparts=rows["counterparts"],
         counterpart_table=counterpart_table(),
         warnings=warnings,
         missing_sources=missing,
@@ -506,13 +457,14 @@ def data_from_parsed(docs: list[ParsedDocument]) -> QualityData:
                        counterpart_table=counterpart_table(), warnings=warnings)
 
 
-def store_report(store: Any, files: Iterable[Path] = ()) -> dict[str, Any]:
-    return build_report(data_from_store(store, files))
+def store_report(store: GraphStore, parsed: Iterable[ParsedDocument] = ()) -> dict[str, Any]:
+    """The report of the store (see ``data_from_store``)."""
+    return build_report(data_from_store(store, parsed))
 
 
-def files_report(paths: Iterable[Path]) -> dict[str, Any]:
-    """The report of files alone (no store)."""
-    return build_report(data_from_parsed([parse_source(Path(p)) for p in paths]))
+def files_report(parsed: Iterable[ParsedDocument]) -> dict[str, Any]:
+    """The report of parsed documents alone (no store)."""
+    return build_report(data_from_parsed(list(parsed)))
 
 
 def format_text(report: dict[str, Any]) -> str:

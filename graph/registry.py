@@ -39,7 +39,10 @@ from graph.model import NotFoundError, PolicyGraphError
 Kind = Literal["read", "write", "schema"]
 KINDS: tuple[Kind, ...] = ("read", "write", "schema")
 ENGINES = ("ladybug", "neo4j")
-QUERIES_DIR = Path(__file__).resolve().parent
+# The .cypher files are data kept beside the read layer in queries/ (a sibling package
+# folder, shipped as its package data); the registry only reads them, it imports no
+# Python from there.
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list}
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")

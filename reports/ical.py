@@ -3,7 +3,7 @@
 One all-day VEVENT per dated obligation (the final deadline; 年内持续推进 falls on the
 last day of the work year) and one per dated milestone (4月底前出台相关政策), so the
 deadlines land in the agency's own calendar.  The obligations are the API's
-(``/units/{name}/obligations``, via policygraph.ledger); milestones come from the named
+(``/units/{name}/obligations``, via reports.ledger); milestones come from the named
 query ``ledger_milestones``.
 
 Written by hand (RFC 5545: CRLF lines folded at 75 octets without splitting a UTF-8
@@ -21,7 +21,7 @@ from typing import Any
 
 from graph.model import ROLE_LABELS_ZH
 from graph.store import GraphStore
-from policygraph.ledger import role_label, unit_obligations
+from reports.ledger import role_label, unit_obligations
 
 PRODID = "-//PolicyGraph//Deadlines 0.1//ZH"
 SUMMARY_TEXT_CHARS = 40
@@ -49,7 +49,7 @@ def _short(text: str, n: int = SUMMARY_TEXT_CHARS) -> str:
 
 def _role_tag(m: dict[str, Any]) -> str:
     role = m.get("role") or ""
-    return ROLE_LABELS_ZH.get(role, "集体") if role != "shared" else "集体"
+    return ROLE_LABELS_ZH.get(role, "集体")
 
 
 def unit_events(store: GraphStore, name: str) -> tuple[str, list[CalendarEvent]]:

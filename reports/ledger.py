@@ -2,8 +2,8 @@
 
 Why this shape: both seed documents order every agency to "对照分工逐项建立工作台账，
 明确时间表、责任人和成果形式".  The rows are exactly the agency's obligations as the API
-answers them (``GET /units/{name}/obligations``: same function, same order: role, then
-document, measure number, clause), so the ledger, the pages and the API never disagree.
+answers them (``queries.obligations``, the function behind ``GET /units/{name}/obligations``: same
+order: role, then document, measure number, clause), so the ledger, the pages and the API never disagree.
 The last three columns (责任人, 成果形式, 进展情况) are left empty for the agency to fill in.
 
 A government's ledger (``--government 西青区人民政府``) holds every unit of that
@@ -18,17 +18,16 @@ in the CSV and in the workbook (where it sits on the sheet of its role).
 from __future__ import annotations
 
 import csv
-import inspect
 import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic.fields import FieldInfo
-
 from graph.model import ROLE_LABELS_ZH, NotFoundError
 from graph.store import GraphStore
+from queries.obligations import all_obligations
+from queries.units import unit_rows
 
 COLUMNS = [
     "序号", "任务", "措施内容", "角色", "共同责任单位", "完成时限", "完成日期",
@@ -77,22 +76,9 @@ class Ledger:
 
 
 def unit_obligations(store: GraphStore, name: str) -> dict[str, Any]:
-    """All obligations of a unit, from the API's own ``/units/{name}/obligations`` function.
-
-    Called directly (no HTTP): every parameter takes its route default except paging
-    (all rows).  Raises NotFoundError (with suggestions) for an unknown name."""
-    from api.routes.units import get_unit_obligations
-
-    wanted: dict[str, Any] = {"name": name, "store": store, "limit": 1_000_000, "offset": 0}
-    kwargs: dict[str, Any] = {}
-    for pname, param in inspect.signature(get_unit_obligations).parameters.items():
-        if pname in wanted:
-            kwargs[pname] = wanted[pname]
-        elif param.default is not inspect.Parameter.empty:
-            default = param.default
-            # a FastAPI Query(...) used as the default carries the real default in .default
-            kwargs[pname] = default.default if isinstance(default, FieldInfo) else default
-    return get_unit_obligations(**kwargs)
+    """All obligations of a unit: the read layer's answer to /units/{name}/obligations,
+    every row in one page.  Raises NotFoundError (with suggestions) for an unknown name."""
+    return all_obligations(store, name)
 
 
 def role_label(m: dict[str, Any]) -> str:
@@ -165,9 +151,9 @@ def resolve_government(store: GraphStore, name: str) -> str:
 
     gov = directory().government(name.strip())
     canonical = gov.name if gov else name.strip()
-    units = store.read("units_list", {"government": canonical})
+    units = unit_rows(store, government=canonical)
     if not units:
-        known = sorted({r.get("government") for r in store.read("units_list", {}) if r.get("government")})
+        known = sorted({r.get("government") for r in unit_rows(store) if r.get("government")})
         raise NotFoundError(f"未找到政府或其下属单位 (unknown government): {name}", suggestions=known)
     return canonical
 
@@ -175,7 +161,7 @@ def resolve_government(store: GraphStore, name: str) -> str:
 def government_ledger(store: GraphStore, name: str) -> Ledger:
     """Every unit of a government with its direct obligations (shared ones once, under the collective)."""
     government = resolve_government(store, name)
-    units = store.read("units_list", {"government": government})
+    units = unit_rows(store, government=government)
     rows: list[LedgerRow] = []
     for u in units:  # ordered by name
         if not ((u.get("lead") or 0) + (u.get("support") or 0) + (u.get("joint") or 0)):

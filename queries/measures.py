@@ -1,0 +1,196 @@
+"""Measures: the answer shape of one measure, its annotations, search, one measure, its chain.
+
+Why one shaping function: a measure appears in an agency's obligations, in search
+results, on its own and in a chain; every one of those answers nests the flat row
+of the named queries the same way (``shape_measure``) and annotates it the same way
+(``enrich``: co-responsible units, targets, linked measures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from graph.model import NotFoundError
+from graph.store import GraphStore
+from queries.chain import measure_chain
+from queries.ownership import MeasureFilter, unit_obligation_rows
+from queries.paging import listing, page
+from queries.units import resolve_unit
+
+# Search hits taken at most (a substring such as 的 matches nearly every measure).
+SEARCH_MAX = 10000
+
+
+def measure_row(store: GraphStore, measure_id: str) -> dict[str, Any]:
+    """The flat row of one measure, or NotFoundError."""
+    rows = store.read("measure_detail", {"id": measure_id})
+    if not rows:
+        raise NotFoundError(f"未找到措施 (unknown measure): {measure_id}", suggestions=[])
+    return rows[0]
+
+
+def shape_measure(row: dict[str, Any]) -> dict[str, Any]:
+    """Nest a flat measure row (as the named queries return it) for JSON."""
+    out = {
+        "id": row["id"],
+        "number": row.get("number"),
+        "clause": row.get("clause"),
+        "text": row.get("text"),
+        "open_ended": row.get("open_ended"),
+        "document_id": row.get("document_id"),
+        "document_title": row.get("document_title"),
+        "level": row.get("level"),
+        "task": {
+            "id": row.get("task_id"),
+            "seq": row.get("task_seq"),
+            "number": row.get("task_number"),
+            "title": row.get("task_title"),
+        },
+        "deadline": None,
+    }
+    if row.get("deadline_kind") is not None or row.get("deadline_date") is not None:
+        out["deadline"] = {
+            "text": row.get("deadline_text"),
+            "kind": row.get("deadline_kind"),
+            "date": row.get("deadline_date"),
+        }
+    for key in ("role", "via", "order", "depth"):
+        if key in row:
+            out[key] = row[key]
+    return out
+
+
+def _link(row: dict[str, Any], side: str, score: Any) -> dict[str, Any]:
+    return {
+        "id": row[f"{side}_id"],
+        "document_id": row.get(f"{side}_document_id"),
+        "number": row.get(f"{side}_number"),
+        "clause": row.get(f"{side}_clause"),
+        "text": row.get(f"{side}_text"),
+        "score": score,
+    }
+
+
+def _rows_by_measure(
+    sources: Iterable[list[dict[str, Any]]], key: str, ids: set[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Group rows by ``key`` (a measure id of the page).  Every source answers a measure
+    whole, so the first source that has a measure gives all its rows (a measure held by
+    a unit and by its collective comes from both: kept once)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for rows in sources:
+        got: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            if r[key] in ids and r[key] not in out:
+                got.setdefault(r[key], []).append(r)
+        out.update(got)
+    return out
+
+
+ANNOTATIONS = {  # kind: (query suffix, key column of the page's measure)
+    "units": ("measures_units", "measure_id"),
+    "targets": ("measures_targets", "measure_id"),
+    "up": ("measures_links_up", "lower_id"),
+    "down": ("measures_links_down", "upper_id"),
+}
+
+
+def _annotation_rows(
+    store: GraphStore, measures: list[dict[str, Any]], holders: list[str] | None
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Rows of units, targets, links up and links down of the page's measures, each
+    grouped by measure id.  Every query is anchored on a unique key and narrowed to the
+    page, so a page costs its anchors plus the page, never the size of the graph:
+
+    * ``holders`` (the units whose obligations the page lists): ``unit_measures_*``,
+      once per unit;
+    * otherwise ``document_measures_*``, once per document the page draws from."""
+    ids = sorted({m["id"] for m in measures})
+    wanted = set(ids)
+    if holders is not None:
+        anchors = [("unit", {"name": h, "ids": ids}) for h in holders]
+    else:
+        docs = sorted({m["document_id"] for m in measures if m.get("document_id")})
+        anchors = [("document", {"document": d, "ids": [m["id"] for m in measures if m.get("document_id") == d]})
+                   for d in docs]
+    return {
+        kind: _rows_by_measure((store.read(f"{anchor}_{suffix}", params) for anchor, params in anchors), key, wanted)
+        for kind, (suffix, key) in ANNOTATIONS.items()
+    }
+
+
+def enrich(
+    store: GraphStore,
+    measures: list[dict[str, Any]],
+    exclude_unit: str | None = None,
+    holders: list[str] | None = None,
+) -> None:
+    """Add co-responsible units, targets and the linked city/district measures, in place.
+
+    ``holders``: the units through which the page's measures were found (a unit and the
+    collectives it shares through); the annotations are then read from those units,
+    otherwise from the page's documents (see _annotation_rows)."""
+    if not measures:
+        return
+    rows = _annotation_rows(store, measures, holders)
+    for m in measures:
+        i = m["id"]
+        m["co_responsible"] = [
+            {"unit": r["unit"], "role": r["role"], "order": r.get("order"), "collective": r.get("collective")}
+            for r in rows["units"].get(i, [])
+            if r["unit"] != exclude_unit
+        ]
+        m["targets"] = [{k: v for k, v in r.items() if k != "measure_id"} for r in rows["targets"].get(i, [])]
+        m["city_measures"] = [_link(r, "upper", r.get("score")) for r in rows["up"].get(i, [])]
+        m["district_measures"] = [_link(r, "lower", r.get("score")) for r in rows["down"].get(i, [])]
+
+
+def _candidates(store: GraphStore, text: str, document: str | None, unit: str | None) -> list[dict[str, Any]]:
+    """The measures a listing starts from, read from its narrowest anchor -- the search
+    hits, the unit's own measures, or one document -- so a filtered listing costs its
+    anchor, not every measure; the remaining filters are applied on these rows."""
+    held: set[str] | None = None
+    if unit:
+        own = unit_obligation_rows(store, resolve_unit(store, unit)["name"], include_shared=False)  # document order
+        held = {r["id"] for r in own}
+    if text:
+        rows = store.read("search_measures", {"q": text, "limit": SEARCH_MAX})
+    elif unit:
+        rows = [{k: v for k, v in r.items() if k not in ("role", "order", "via")} for r in own]
+        rows = list({r["id"]: r for r in rows}.values())  # one row per measure, not per role
+    elif document:
+        rows = store.read("document_measures", {"document": document})
+    else:
+        rows = store.read("measures_list", {})
+    return rows if held is None else [r for r in rows if r["id"] in held]
+
+
+def search_measures(
+    store: GraphStore, q: str | None = None, unit: str | None = None, where: MeasureFilter | None = None,
+    limit: int = 50, offset: int = 0,
+) -> dict[str, Any]:
+    """Measures matching the text ``q`` (full text on Neo4j, substring on the embedded
+    store), held by ``unit``, narrowed by ``where``; one page, annotated."""
+    where = where or MeasureFilter()
+    rows = [r for r in _candidates(store, (q or "").strip(), where.document, unit) if where.keeps(r)]
+    shaped = [shape_measure(r) for r in page(rows, limit, offset)]
+    enrich(store, shaped)
+    return listing(shaped, total=len(rows), limit=limit, offset=offset)
+
+
+def measure_detail(store: GraphStore, measure_id: str) -> dict[str, Any]:
+    """One measure with its task, deadline, targets, responsible units and links."""
+    m = shape_measure(measure_row(store, measure_id))
+    enrich(store, [m])
+    m["responsible"] = m.pop("co_responsible")
+    return m
+
+
+def chain(store: GraphStore, measure_id: str) -> dict[str, Any]:
+    """The measure, the measures it implements (up) and those implementing it (down), annotated."""
+    m = shape_measure(measure_row(store, measure_id))
+    up = [shape_measure(r) for r in measure_chain(store, m["id"], "up")]
+    down = [shape_measure(r) for r in measure_chain(store, m["id"], "down")]
+    enrich(store, [m, *up, *down])
+    return {"measure": m, "up": up, "down": down, "count": len(up) + len(down)}

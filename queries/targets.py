@@ -1,0 +1,39 @@
+"""Targets: quantified goals by indicator across levels, with district contribution shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.normalize import LEVELS
+from graph.store import GraphStore
+from queries.paging import listing
+
+LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
+
+
+def targets(
+    store: GraphStore, indicator: str | None = None, level: str | None = None, document: str | None = None
+) -> dict[str, Any]:
+    """Targets grouped by indicator; a district target linked to a city one carries its share of it."""
+    params = {"indicator": (indicator or "").strip(), "level": level or "", "document": document or ""}
+    rows = store.read("targets_list", params)
+    contrib: dict[str, list[dict[str, Any]]] = {}
+    for c in store.read("target_contributions", {}):
+        share = None
+        if c.get("unit") == c.get("city_unit") and c.get("city_value"):
+            share = round(float(c["value"]) / float(c["city_value"]), 6)
+        contrib.setdefault(c["target_id"], []).append(
+            {"target_id": c["city_target_id"], "indicator": c.get("city_indicator"),
+             "value": c.get("city_value"), "unit": c.get("city_unit"), "share": share}
+        )
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        r = dict(r)
+        r["contributes_to"] = contrib.get(r["id"], [])
+        groups.setdefault(r["indicator"], []).append(r)
+    data = []
+    for ind in sorted(groups):
+        ts = sorted(groups[ind], key=lambda t: (LEVEL_ORDER.get(t.get("level") or "unknown", 9), t["id"]))
+        data.append({"indicator": ind, "levels": sorted({t.get("level") or "unknown" for t in ts},
+                                                          key=lambda x: LEVEL_ORDER.get(x, 9)), "targets": ts})
+    return listing(data, targets=len(rows))

@@ -1,0 +1,87 @@
+"""Agencies: resolve a name or alias, one agency with its relations, the list with counts.
+
+Why here and not in a route: the API, the CLI, the pyvis export and the ledgers all
+start from "which agency is 财政局?" and must answer it the same way, with the same
+suggestions for a name the graph does not know.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from graph.model import NotFoundError
+from graph.store import GraphStore
+from queries.paging import listing, page
+
+
+def suggest(name: str, candidates: list[str], n: int = 5) -> list[str]:
+    """Close matches: difflib ratio plus substring containment (区财政 -> 区财政局)."""
+    uniq = sorted(set(candidates))
+    close = difflib.get_close_matches(name, uniq, n=n, cutoff=0.6)
+    contains = [c for c in uniq if name and (name in c or c in name) and c not in close]
+    contains.sort(key=lambda c: (abs(len(c) - len(name)), c))
+    return (close + contains)[:n]
+
+
+def unit_suggestions(store: GraphStore, name: str) -> list[str]:
+    """Canonical names close to ``name`` (matched over names and aliases)."""
+    canon: dict[str, str] = {}
+    for r in store.read("unit_names", {}):
+        canon[r["name"]] = r["name"]
+        for a in r.get("aliases") or []:
+            canon.setdefault(a, r["name"])
+    seen: list[str] = []
+    for c in suggest(name, list(canon)):
+        if canon[c] not in seen:
+            seen.append(canon[c])
+    return seen
+
+
+def resolve_unit(store: GraphStore, name: str) -> dict[str, Any]:
+    """The unit row for a canonical name or alias, or NotFoundError with suggestions."""
+    name = name.strip()
+    rows = store.read("unit_by_name", {"name": name}) or store.read("unit_get", {"name": name})  # key first
+    if rows:
+        exact = [r for r in rows if r["name"] == name]
+        return (exact or rows)[0]
+    raise NotFoundError(f"未找到单位 (unknown unit): {name}", suggestions=unit_suggestions(store, name))
+
+
+def unit_detail(store: GraphStore, name: str) -> dict[str, Any]:
+    """One unit with its aliases, counterparts at the other level, branches and collectives."""
+    unit = resolve_unit(store, name)
+    out = dict(unit)
+    out["aliases"] = list(unit.get("aliases") or [])
+    out["requested"] = name
+    out["counterparts"] = store.read("unit_counterparts", {"name": unit["name"]})
+    branches = store.read("unit_branches", {"name": unit["name"]})
+    out["branches"] = [r["branch"] for r in branches if r["parent"] == unit["name"]]
+    out["branch_of"] = [r["parent"] for r in branches if r["branch"] == unit["name"]]
+    out["collectives"] = [r["name"] for r in store.read("unit_collectives", {"name": unit["name"]})]
+    return out
+
+
+def unit_rows(
+    store: GraphStore, level: str | None = None, government: str | None = None, kind: str | None = None,
+    q: str | None = None,
+) -> list[dict[str, Any]]:
+    """Units with how many measures each leads, supports, shares jointly and through a collective."""
+    return store.read(
+        "units_list",
+        {"level": level or "", "government": government or "", "kind": kind or "", "q": (q or "").strip()},
+    )
+
+
+def list_units(
+    store: GraphStore, level: str | None = None, government: str | None = None, kind: str | None = None,
+    q: str | None = None, limit: int = 500, offset: int = 0,
+) -> dict[str, Any]:
+    """One page of ``unit_rows`` in the list envelope."""
+    rows = unit_rows(store, level, government, kind, q)
+    return listing(page(rows, limit, offset), total=len(rows))
+
+
+def units_by_name(store: GraphStore) -> dict[str, dict[str, Any]]:
+    """Every unit row by canonical name (level, collective, counts)."""
+    return {u["name"]: u for u in unit_rows(store)}
