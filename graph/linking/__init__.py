@@ -233,7 +233,13 @@ def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
         ),
         ("link_documents", _scored_rows(links.documents)),
         ("link_tasks", _scored_rows(links.tasks)),
-        ("link_measures", _scored_rows(links.measures)),
+        (
+            "link_measures",
+            [
+                {**row, "is_primary": bool(x.primary), "evidence": x.evidence}
+                for row, x in zip(_scored_rows(links.measures), links.measures, strict=True)
+            ],
+        ),
         ("link_counterparts", _scored_rows(links.counterparts)),
         ("link_branches", _scored_rows(links.branches)),
         (

@@ -293,6 +293,8 @@ def _link_task(
         # shares a fair amount of text with, anchored or not (23.1 .. 23.4 for 22.1)
         span = [ui for ui, c in enumerate(cands) if row[c.id] >= SPAN_FLOOR]
         for k, ui in enumerate(win.candidates):
+            if ui in own:  # already linked by text
+                continue
             c = cands[ui]
             text = row[c.id]
             score, fired = text, [f"text={text:.3f}"]
@@ -313,7 +315,7 @@ def _link_task(
             if figures(m.text) & figures(c.text):
                 score += W_FIGURES
                 fired.append("figures")
-            score = round(score, 4)
+            score = round(min(score, 1.0), 4)
             if score < evidence_threshold or (own and not between and text < SPAN_FLOOR):
                 # a measure already anchored by text takes more only with text of its own
                 # or inside its span: its place is explained, position says nothing more
