@@ -1,6 +1,7 @@
 """Linking throughput: ``graph.linking.link_store`` on the embedded store, per corpus size.
 
     python -m bench.bench_link [--sizes 10,100,1000] [--repeat 1]
+    python -m bench.bench_link --sample      # precision/recall on the hand-checked seed sample
 
 Each size is parsed, bulk-loaded (graph.ladybug_bulk.bulk_load) into a fresh LadybugDB store
 and then linked: the figure is the wall time of ``link_store`` (read the linking_*
@@ -81,11 +82,41 @@ def run(sizes: list[int], repeat: int = 1) -> list[dict]:
     return rows
 
 
+def sample_figures() -> str:
+    """Precision and recall of the seed district's measure links against
+    tests/expected/measure_links.tsv (the figures the linking test asserts)."""
+    from graph.linking import link_documents
+    from graph.linking.evaluate import read_sample, score
+    from loaders import load_document
+
+    root = Path(__file__).resolve().parents[1]
+    samples = root / "policygraph" / "samples"
+    w0 = time.perf_counter()
+    links = link_documents(
+        load_document(samples / "tianjin_city_2022_task_division.txt"),
+        load_document(samples / "xiqing_district_2022_task_list.txt"),
+    )
+    took = time.perf_counter() - w0
+    s = score(read_sample(root / "tests" / "expected" / "measure_links.tsv"), links.measures)
+    return (
+        f"{s.line()}; {len(links.measures)} measure links, {len(links.local_measures)} local "
+        f"(parse + link {took:.2f} s)\n  wrong: {s.wrong}\n  missed: {s.missed}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_link")
     ap.add_argument("--sizes", default=None, help="comma-separated corpus sizes (default 10,100,1000)")
     ap.add_argument("--repeat", type=int, default=1, help="link_store runs per size (best is reported)")
+    ap.add_argument(
+        "--sample",
+        action="store_true",
+        help="print precision/recall on the hand-checked seed sample and exit",
+    )
     a = ap.parse_args(argv)
+    if a.sample:
+        print(sample_figures())
+        return 0
     run(parse_sizes(a.sizes), a.repeat)
     return 0
 

@@ -44,6 +44,13 @@ __all__ = ["Links", "link_corpus", "link_documents", "link_pair", "link_store", 
 # -- inputs ------------------------------------------------------------------------
 
 
+def responsible(named: list[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(leads, every unit) of a measure from its (role, unit) pairs, collectives left
+    out; a measure with no lead (A、B按职责分工负责) counts its joint units as leads."""
+    leads = [n for role, n in named if role == "lead"] or [n for role, n in named if role == "joint"]
+    return tuple(dict.fromkeys(leads)), tuple(dict.fromkeys(n for _r, n in named))
+
+
 def corpus_from_parsed(docs: list[ParsedDocument]) -> Corpus:
     """The linking inputs of parsed documents (the same ids the stores use)."""
     c = Corpus()
@@ -62,7 +69,10 @@ def corpus_from_parsed(docs: list[ParsedDocument]) -> Corpus:
         tasks = {task_id(d.id, t): t for t in p.tasks + [m.task for m in p.measures]}
         c.tasks += [TaskRec(tid, d.id, t.number, t.seq, t.title) for tid, t in tasks.items()]
         for m in p.measures:
-            c.measures.append(MeasureRec(m.id, d.id, task_id(d.id, m.task), m.number, m.clause, m.text))
+            named = [(r.role, r.unit) for r in m.responsibilities if not r.collective]
+            c.measures.append(
+                MeasureRec(m.id, d.id, task_id(d.id, m.task), m.number, m.clause, m.text, *responsible(named))
+            )
             for i, t in enumerate(m.targets, start=1):
                 c.targets.append(
                     TargetRec(
@@ -88,9 +98,19 @@ def corpus_from_store(store: Any) -> Corpus:
         TaskRec(r["id"], r["document_id"], int(r["number"]), r["seq"] or "", r["title"] or "")
         for r in store.read("linking_tasks")
     ]
+    named: dict[str, list[tuple[str, str]]] = {}
+    for r in store.read("linking_measure_units"):
+        if not r["collective"]:
+            named.setdefault(r["measure_id"], []).append((r["role"] or "", r["name"]))
     c.measures = [
         MeasureRec(
-            r["id"], r["document_id"], r["task_id"], int(r["number"]), int(r["clause"]), r["text"] or ""
+            r["id"],
+            r["document_id"],
+            r["task_id"],
+            int(r["number"]),
+            int(r["clause"]),
+            r["text"] or "",
+            *responsible(named.get(r["id"], [])),
         )
         for r in store.read("linking_measures")
     ]
@@ -213,7 +233,13 @@ def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
         ),
         ("link_documents", _scored_rows(links.documents)),
         ("link_tasks", _scored_rows(links.tasks)),
-        ("link_measures", _scored_rows(links.measures)),
+        (
+            "link_measures",
+            [
+                {**row, "is_primary": bool(x.primary), "evidence": x.evidence}
+                for row, x in zip(_scored_rows(links.measures), links.measures, strict=True)
+            ],
+        ),
         ("link_counterparts", _scored_rows(links.counterparts)),
         ("link_branches", _scored_rows(links.branches)),
         (

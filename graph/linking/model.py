@@ -44,6 +44,11 @@ class MeasureRec:
     number: int
     clause: int
     text: str
+    # responsible agencies (canonical names, collectives left out): the leads -- or, for a
+    # measure with no lead (A、B按职责分工负责), its joint units -- and every unit named.
+    # Structural evidence for measure links: 区财政局 leading here and 市财政局 there.
+    leads: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,8 +115,10 @@ class TaskLink:
 class MeasureLink:
     lower: str
     upper: str
-    method: str  # task (within the linked task) | global
+    method: str  # task (text, linked task) | task_evidence (text + structure) | global
     score: float
+    primary: bool = True  # the lower measure's best link (one per lower measure)
+    evidence: str = ""  # the features that fired, e.g. "text=0.16 lead_counterpart slot"
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ links; a predicted link counts wrong unless expected or acceptable.
 from __future__ import annotations
 
 from graph.linking import corpus_from_parsed
+from graph.linking.evaluate import read_sample, score
 from graph.linking.measures import (
-    BEST_FLOOR,
+    EVIDENCE_THRESHOLD,
     GLOBAL_THRESHOLD,
     SHORT_CLAUSE,
     SHORT_SENTENCE,
@@ -20,7 +21,7 @@ from graph.linking.measures import (
 )
 from graph.linking.model import MeasureRec
 from graph.linking.text import Tfidf, clauses, clean, cosine, sentences
-from tests.linking.conftest import read_tsv, short
+from tests.linking.conftest import EXPECTED, read_tsv, short
 
 
 def _sample() -> list[dict[str, str]]:
@@ -34,42 +35,39 @@ def _predicted(links) -> dict[str, set[str]]:
     return out
 
 
-def test_sample_is_broad(district) -> None:
+def test_sample_covers_every_district_measure(district) -> None:
+    """The sample is the whole district document: every measure, in document order."""
     rows = _sample()
-    ids = {f"{m.number}.{m.clause}" for m in district.measures}
-    assert len(rows) >= 40 and {r["district"] for r in rows} <= ids
-    tasks = {
-        m.task.number for m in district.measures if f"{m.number}.{m.clause}" in {r["district"] for r in rows}
-    }
-    assert tasks == {t.number for t in district.tasks}, "the sample covers every district task"
+    assert [r["district"] for r in rows] == [f"{m.number}.{m.clause}" for m in district.measures]
     assert sum(r["expected"] == "local" for r in rows) >= 5
-    assert sum(";" in r["expected"] for r in rows) >= 3  # merged measures with several parents
+    assert sum(";" in r["expected"] for r in rows) >= 5  # merged measures with several parents
 
 
-def test_precision_and_recall_on_the_hand_checked_sample(links) -> None:
-    pred = _predicted(links)
-    tp = fp = fn = 0
-    wrong: list[str] = []
-    missed: list[str] = []
-    for r in _sample():
-        exp = set() if r["expected"] == "local" else set(r["expected"].split(";"))
-        ok = set(filter(None, r["acceptable"].split(";")))
-        got = pred.get(r["district"], set())
-        tp += len(got & exp)
-        fp += len(got - exp - ok)
-        fn += len(exp - got)
-        wrong += [f"{r['district']}->{c}" for c in sorted(got - exp - ok)]
-        missed += [f"{r['district']}->{c}" for c in sorted(exp - got)]
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    print(
-        f"\nmeasure links on {len(_sample())} hand-checked district measures: "
-        f"precision {precision:.3f} ({tp}/{tp + fp}), recall {recall:.3f} ({tp}/{tp + fn}); "
-        f"thresholds task {TASK_THRESHOLD}, best-in-task {BEST_FLOOR}, global {GLOBAL_THRESHOLD}"
-        f"\n  wrong: {wrong}\n  missed: {missed}"
-    )
-    assert precision >= 0.9, (precision, wrong)
-    assert recall >= 0.8, (recall, missed)
+def test_precision_and_recall_on_the_whole_sample(links) -> None:
+    """Issue 15: precision >= 0.95 and recall >= 0.95 on all 135 district measures
+    (before this matcher: precision 0.992, recall 0.858 on the same sample)."""
+    s = score(read_sample(EXPECTED / "measure_links.tsv"), links.measures)
+    print(f"\n{s.line()}\n  wrong: {s.wrong}\n  missed: {s.missed}")
+    assert s.rows == 135
+    assert s.precision >= 0.95, (s.precision, s.wrong)
+    assert s.recall >= 0.95, (s.recall, s.missed)
+
+
+def test_issue_example_district_8_1_links_city_8_1(links) -> None:
+    """专项债券: 区发展改革委、区财政局 lead where the city's 市发展改革委、市财政局 do."""
+    got = [m for m in links.measures if short(m.lower) == "8.1"]
+    assert [short(m.upper) for m in got] == ["8.1"]
+    assert got[0].primary and "lead_counterpart=1.00" in got[0].evidence
+
+
+def test_one_primary_link_per_linked_measure(links) -> None:
+    by_lower: dict[str, list] = {}
+    for m in links.measures:
+        by_lower.setdefault(m.lower, []).append(m)
+    for lower, ms in by_lower.items():
+        assert sum(m.primary for m in ms) == 1, lower
+        top = max(m.score for m in ms)
+        assert next(m for m in ms if m.primary).score == top, lower
 
 
 def test_local_initiatives_stay_unlinked(links) -> None:
@@ -91,14 +89,18 @@ def test_every_district_measure_is_linked_or_local(links, district) -> None:
 def test_links_carry_method_and_score(links) -> None:
     assert links.measures
     for m in links.measures:
-        assert m.method in {"task", "task_best", "global"}
-        floor = {"task": TASK_THRESHOLD, "task_best": BEST_FLOOR, "global": GLOBAL_THRESHOLD}[m.method]
-        assert floor <= m.score <= 1.0
+        assert m.method in {"task", "task_evidence", "global"}
+        floor = {"task": TASK_THRESHOLD, "task_evidence": EVIDENCE_THRESHOLD, "global": GLOBAL_THRESHOLD}
+        assert floor[m.method] <= m.score <= 1.0
+        assert m.evidence.startswith("text=")  # the text score is always shown
+        if m.method == "task_evidence":  # below the text threshold: structure must have fired
+            assert m.evidence != m.evidence.split()[0] or float(m.evidence[5:]) >= 0.2, m
 
 
 def test_merged_measure_gets_several_parents(links) -> None:
     pred = _predicted(links)
     assert {"24.1", "24.2", "24.3"} <= pred["23.1"]  # 津产发 + 数字乡村 + 信创 in one district measure
+    assert {"23.1", "23.2", "23.3", "23.4"} == pred["22.1"]  # 23.2 found between its own links
 
 
 def _naive_score(lower: MeasureRec, upper: MeasureRec, tfidf: Tfidf) -> float:
