@@ -4,17 +4,31 @@ GBK / GB18030 and Big5.  Anything else is a DocumentError naming the file and wh
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 
 from graph.model import DocumentError
+from loaders.cleaning import CONTROL_RE as _CTRL_RE
 
-MAX_BYTES = 50 * 1024 * 1024
+
+def _env_int(name: str, default: int) -> int:
+    """A positive integer limit from the environment, else ``default``."""
+    try:
+        value = int(os.environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+# the most bytes read from one input file (POLICYGRAPH_MAX_INPUT_BYTES); reading stops one
+# byte past it, so a device or pipe without end (/dev/zero) is refused, not read for ever
+MAX_BYTES = _env_int("POLICYGRAPH_MAX_INPUT_BYTES", 50 * 1024 * 1024)
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, at most MAX_BYTES of them (DocumentError past that)."""
     p = Path(path)
     name = str(path)
     try:
@@ -23,7 +37,10 @@ def read_bytes(path: str | Path) -> bytes:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise DocumentError(name, f"file too large ({size} bytes; limit {MAX_BYTES})")
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise DocumentError(name, f"input too large (more than {MAX_BYTES} bytes)")
     except DocumentError:
         raise
     except FileNotFoundError:

@@ -7,7 +7,12 @@ as tab-separated text (also Markdown pipes), CSV or .xlsx.
 * a row that repeats the current task / measure number after a page break does
   not start a new measure number: it is the next clause of the same number;
 * repeated header rows, blank rows and HTML debris (<p>…</p>) are dropped;
-  stray spaces (强化就业 优先政策, 12 月底前完成) and half-width commas are cleaned.
+  stray spaces (强化就业 优先政策, 12 月底前完成) and half-width commas are cleaned;
+* column names are read through the reviewed data file graph/data/table_headers.csv
+  (序号 / 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 责任领导 / 完成时限 …), after the
+  traditional -> simplified mapping, so 任務序號 / 落實措施 / 責任單位 read like simplified;
+* a 责任单位 cell that marks its lead in brackets, ``A（牵头）、B``, reads as A leading and
+  the others supporting.
 """
 
 from __future__ import annotations
@@ -16,26 +21,66 @@ import csv
 import io
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 from graph.model import DocumentError, Task
+from graph.normalize import DATA_DIR, to_simplified
 from loaders.clause import merge_results, parse_clause
 from loaders.cleaning import clean_cell
 from loaders.common import Builder, cn_to_int
 
-# column role -> header names (matched after removing spaces)
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "task_seq": ("任务序号", "任务编号"),
-    "task_title": ("重点工作任务", "重点任务", "工作任务", "主要任务", "任务名称", "任务"),
-    "measure_no": ("措施序号", "措施编号", "序号", "编号"),
-    "text": ("落实措施", "具体措施", "工作措施", "主要措施", "措施", "任务内容", "工作内容", "具体内容"),
-    "resp": ("责任单位", "责任部门", "责任主体"),
-    "lead": ("牵头单位", "牵头部门", "主责单位"),
-    "support": ("配合单位", "配合部门", "协办单位", "参与单位"),
-    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时限"),
-    "note": ("备注",),
-}
+TABLE_HEADERS_CSV = DATA_DIR / "table_headers.csv"
+ROLES = ("task_seq", "task_title", "measure_no", "text", "resp", "lead", "support", "leader", "deadline", "note")
+
+
+def load_columns(path: Path = TABLE_HEADERS_CSV) -> dict[str, tuple[str, ...]]:
+    """Column role -> header names, most specific first (file order), from the data file."""
+    out: dict[str, list[str]] = {role: [] for role in ROLES}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            role, header = row["role"].strip(), re.sub(r"\s+", "", row["header"])
+            if role not in out:
+                raise ValueError(f"{path.name}: unknown column role {role!r} for {header!r}")
+            out[role].append(to_simplified(header))
+    return {role: tuple(names) for role, names in out.items()}
+
+
+# column role -> header names (matched after removing spaces and mapping to simplified)
+COLUMNS: dict[str, tuple[str, ...]] = load_columns()
 _HEADER_WORDS = {name for names in COLUMNS.values() for name in names}
+_LEAD_MARK_RE = re.compile(r"\s*[（(【\[]\s*牵头\s*[）)】\]]")
+_UNIT_SEP_RE = re.compile(r"[、，,；;]")
+
+
+@lru_cache(maxsize=65536)
+def _header_key(cell: str) -> str:
+    return re.sub(r"\s+", "", to_simplified(clean_cell(cell)))
+
+
+def marked_lead(cell: str) -> str:
+    """``A（牵头）、B、C`` -> ``A牵头，B、C配合``: the bracketed mark names the lead(s), the
+    other units of the cell support.  Any other cell is returned as it is."""
+    simp = to_simplified(cell)
+    if not _LEAD_MARK_RE.search(simp):
+        return cell
+    leads: list[str] = []
+    others: list[str] = []
+    pos = 0
+    for part in _UNIT_SEP_RE.split(simp):
+        original = cell[pos : pos + len(part)]  # to_simplified keeps offsets
+        pos += len(part) + 1
+        if not part.strip():
+            continue
+        if _LEAD_MARK_RE.search(part):
+            leads.append(_LEAD_MARK_RE.sub("", original).strip())
+        else:
+            others.append(original.strip())
+    text = "、".join(leads) + "牵头"
+    if others:
+        text += "，" + "、".join(others) + "配合"
+    return text
 _SEQ_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百零〇]{1,4}|\d{1,3})\s*[）)]?[、.．]?$")
 _NUM_RE = re.compile(r"^\d{1,4}$")
 _MEANINGFUL_RE = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -43,9 +88,9 @@ _MEANINGFUL_RE = re.compile(r"[\u4e00-\u9fff]{2}")
 
 def map_header(cells: list[str]) -> dict[str, int] | None:
     """Column indexes by role, or None when the row is not a task-table header."""
-    if not any(len(c) < 40 and re.sub(r"\s+", "", c) in _HEADER_WORDS for c in cells):
+    if not any(len(c) < 40 and _header_key(c) in _HEADER_WORDS for c in cells):
         return None
-    keys = [re.sub(r"\s+", "", clean_cell(c)) for c in cells]
+    keys = [_header_key(c) if len(c) < 40 else "" for c in cells]
     found: dict[str, int] = {}
     for role, names in COLUMNS.items():
         for name in names:  # most specific first
@@ -141,7 +186,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str] | None, str]], b: Builder) ->
         else:
             number = (number or 0) + 1
             clause_no = 1
-        resp, lead, support, deadline = cell("resp"), cell("lead"), cell("support"), cell("deadline")
+        resp, lead, support, deadline = marked_lead(cell("resp")), cell("lead"), cell("support"), cell("deadline")
+        leader = cell("leader")
         results = []
         if resp:
             results.append(parse_clause(resp, gov, dirx=b.directory))
@@ -152,6 +198,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str] | None, str]], b: Builder) ->
         res = merge_results(results) if results else None
         dl = "，".join(x for x in [res.deadline_text if res else "", deadline] if x)
         clause_text = "，".join(x for x in [resp, lead, support, deadline] if x)
+        if leader:  # a person, never a unit: kept as written with the clause
+            clause_text = "；".join(x for x in [clause_text, f"责任领导：{leader}"] if x)
         b.add_measure(task, number, clause_no, text, res, clause_text, dl, line)
     if header is None:
         raise DocumentError(b.source, "no task-table header row (任务序号 / 落实措施 / 责任单位 …) found")
@@ -181,15 +229,21 @@ def csv_rows(text: str, source: str) -> list[tuple[int, list[str] | None, str]]:
     return out
 
 
-def xlsx_rows(path: str | Path, source: str) -> tuple[list[tuple[int, list[str] | None, str]], list[str]]:
-    """Rows of the first worksheet that has a task-table header; also its pre-header lines."""
+def xlsx_rows(
+    path: str | Path | IO[bytes], source: str
+) -> tuple[list[tuple[int, list[str] | None, str]], list[str]]:
+    """Rows of the first worksheet that has a task-table header; also its pre-header lines.
+
+    ``path`` may be the bytes already read and checked (loaders.formats.zipguard)."""
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError:  # pragma: no cover - openpyxl is a dependency
         raise DocumentError(source, "openpyxl is not installed; cannot read .xlsx") from None
     try:
-        wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(
+            path if hasattr(path, "read") else str(path), read_only=True, data_only=True
+        )
     except (InvalidFileException, KeyError, OSError, ValueError, TypeError) as e:
         raise DocumentError(source, f"not a readable .xlsx workbook ({type(e).__name__})") from None
     except Exception as e:  # noqa: BLE001 - zipfile.BadZipFile and friends
