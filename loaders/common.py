@@ -35,6 +35,20 @@ def cn_to_int(s: str) -> int | None:
     return total + cur
 
 
+def government_of(issuer: str | None) -> str | None:
+    """The government a document speaks for: 江北省人民政府办公厅 -> 江北省人民政府.
+
+    Why: names in the clauses (市商务局, 有关部门) are relative to the government, and an
+    office (办公厅 / 办公室) issues on its behalf."""
+    if not issuer:
+        return issuer
+    for suffix in ("办公厅", "办公室"):
+        head = issuer.removesuffix(suffix)
+        if head != issuer and head.endswith(("人民政府", "国务院")):
+            return head
+    return issuer
+
+
 @dataclass
 class Builder:
     """Accumulates measures, tasks, units and warnings for one document."""
@@ -127,7 +141,7 @@ class Builder:
     def units(self) -> list[Unit]:
         """One Unit per distinct canonical unit named in the document, in first-use order."""
         out: dict[str, Unit] = {}
-        gov_default = self.document.issuer
+        gov_default = government_of(self.document.issuer)
         for m in self.measures:
             for r in m.responsibilities:
                 if r.unit in out:

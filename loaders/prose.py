@@ -30,7 +30,7 @@ import re
 from graph.model import Measure, Task
 from graph.normalize import to_simplified
 from loaders.clause import is_responsibility_clause, parse_clause
-from loaders.common import Builder, cn_to_int
+from loaders.common import Builder, cn_to_int, government_of
 from loaders.labelled import parse_fields, split_fields
 from loaders.vocabulary import declares_order_rule, label_line_re, label_re, order_rule_re
 
@@ -132,7 +132,7 @@ def _is_noise(line: str) -> bool:
 
 def parse_prose(lines: list[str], b: Builder) -> None:
     """``lines`` are cleaned source lines (index 0 = line 1)."""
-    gov = b.document.issuer
+    gov = government_of(b.document.issuer)
     b.order_lead = any("牵头" in ln and declares_order_rule(to_simplified(ln)) for ln in lines)
     task: Task | None = None
     task_by_key: dict[tuple[str, str], Task] = {}
