@@ -170,7 +170,7 @@ class _Grammar:
         s = self.s
         # a plain list with no responsibility verb at all (a field, a table cell) is a list
         # of units, whatever their names look like
-        accept_bare = default_bare is not None or not _VERB_ANY_RE.search(s)
+        accept_bare = default_bare in ("lead", "support") or not _VERB_ANY_RE.search(s)
         roles: list[tuple[int, int, str]] = []  # (a, b, role) with role lead|support|jointish
         pending: list[tuple[int, int]] = []
         deadline_parts: list[str] = []
