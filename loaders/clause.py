@@ -147,8 +147,13 @@ class _Grammar:
             open_ended = True
         spans: list[tuple[int, int]] = []
         start = a
+        depth = 0  # 各县（市、区）人民政府: no split inside brackets
         for i in range(a, b + 1):
-            if i == b or self.s[i] in "、/":
+            if i < b and self.s[i] in "（(":
+                depth += 1
+            elif i < b and self.s[i] in "）)" and depth:
+                depth -= 1
+            if i == b or (self.s[i] in "、/" and not depth):
                 x, y = _strip_span(self.s, start, i)
                 m = _LEADING_JUNK_RE.match(self.s[x:y])
                 if m:

@@ -124,7 +124,7 @@ def _is_noise(line: str) -> bool:
     s = line.strip()
     if _PAGE_RE.match(s):
         return True
-    if "牵头" in s and declares_order_rule(to_simplified(s)):
+    if "牵头" in to_simplified(s) and declares_order_rule(to_simplified(s)):
         rest = order_rule_re().sub("", to_simplified(s)).strip("（）()。．.：: \u3000")
         return not _MEANINGFUL_RE.search(rest) or rest in ("注", "说明", "备注")
     return False
@@ -133,7 +133,7 @@ def _is_noise(line: str) -> bool:
 def parse_prose(lines: list[str], b: Builder) -> None:
     """``lines`` are cleaned source lines (index 0 = line 1)."""
     gov = government_of(b.document.issuer)
-    b.order_lead = any("牵头" in ln and declares_order_rule(to_simplified(ln)) for ln in lines)
+    b.order_lead = any("牵头" in sl and declares_order_rule(sl) for sl in map(to_simplified, lines))
     task: Task | None = None
     task_by_key: dict[tuple[str, str], Task] = {}
     items: list[_Item] = []
