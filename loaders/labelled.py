@@ -27,6 +27,8 @@ _NAME_PAREN_RE = re.compile(r"^(?P<name>[^（(]+)[（(](?P<title>[^）)]+)[）)]
 def split_fields(text: str) -> list[tuple[str, str]]:
     """'牵头单位：A；配合单位：B' -> [('牵头单位', 'A'), ('配合单位', 'B')] (labels simplified,
     values as written).  Text before the first label is ignored by this function."""
+    if "：" not in text and ":" not in text:
+        return []  # every label ends in a colon: most lines have none
     simp = to_simplified(text)
     marks = list(label_re().finditer(simp))
     out: list[tuple[str, str]] = []

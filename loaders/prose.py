@@ -198,10 +198,12 @@ def parse_prose(lines: list[str], b: Builder) -> None:
 
 
 def is_responsibility_text(text: str) -> bool:
-    simp = to_simplified(text)
-    return bool(label_re().search(simp) and split_fields(text)) or any(
+    return bool(split_fields(text)) or any(
         is_responsibility_clause(c) for _, _, c in _brackets(text)
     )
+
+
+_BRACKET_CHAR_RE = re.compile(r"[（(\[【〔［）)\]】〕］]")
 
 
 def _brackets(text: str) -> list[tuple[int, int, str]]:
@@ -211,7 +213,8 @@ def _brackets(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     stack: list[str] = []
     start = -1
-    for i, ch in enumerate(text):
+    for m in _BRACKET_CHAR_RE.finditer(text):
+        ch, i = m.group(), m.start()
         want = _PAIRS.get(ch)
         if want is not None:
             if not stack:
@@ -251,8 +254,10 @@ class _Splitter:
                 self.fields += split_fields(text)
                 continue
             self._close_fields()
-            spans = _brackets(text)
-            cut = next((m.start() for m in label_re().finditer(simp) if _outside(spans, m.start())), None)
+            cut = None
+            if "：" in text or ":" in text:
+                spans = _brackets(text)
+                cut = next((m.start() for m in label_re().finditer(simp) if _outside(spans, m.start())), None)
             if cut is not None and cut > 0 and split_fields(text[cut:]):
                 self._text(text[:cut], lineno)
                 self.fields_line = lineno
