@@ -107,6 +107,18 @@ class Target:
 
 
 @dataclass
+class Leader:
+    """A person named as responsible for a measure (责任领导：张三 / 分管副市长李四).
+
+    Why not a Unit: a leader is a person, not an agency; the document names them to
+    say who answers for the measure, and they are kept exactly as written."""
+
+    name: str  # 张三 (the whole text when no name can be told apart: 分管副市长)
+    title: str | None = None  # 副市长, as written
+    label: str = ""  # the field it came from: 责任领导 / 牵头领导 / 分管领导
+
+
+@dataclass
 class Measure:
     """One obligation: a run of text closed by a responsibility clause."""
 
@@ -121,6 +133,7 @@ class Measure:
     targets: list[Target] = field(default_factory=list)
     clause_text: str = ""  # the responsibility clause as written
     line: int = 0  # 1-based line in the source file
+    leaders: list[Leader] = field(default_factory=list)  # 责任领导 etc.; empty when none is named
 
 
 @dataclass

@@ -22,6 +22,7 @@ from pathlib import Path
 DATA_DIR = Path(__file__).with_name("data")
 AGENCIES_CSV = DATA_DIR / "agencies.csv"
 T2S_CSV = DATA_DIR / "traditional_simplified.csv"
+COLLECTIVES_CSV = DATA_DIR / "collectives.csv"
 
 LEVELS = ("national", "province", "city", "district", "unknown")
 KINDS = (
@@ -41,6 +42,10 @@ KINDS = (
 AGENCY_SUFFIX_RE = re.compile(
     r"(局|委|办|厅|部|署|会|行|总队|支队|分局|公司|集团|中心|社|室|联|院|所|站|队|组|处|海关|办公室|指挥部|政府)$"
 )
+# Endings of a place or an organisation that AGENCY_SUFFIX_RE does not cover (滨海新区,
+# 中新天津生态城, 东疆港, 科技园, 各成员单位): used only to accept a bare list of names in
+# a clause as units (kept as written, reported as unknown), never to resolve a name.
+PLACE_SUFFIX_RE = re.compile(r"(区|县|市|州|旗|盟|镇|乡|街|街道|城|港|园|村|单位|馆|校|学|台|场|库|厂|报|网)$")
 COLLECTIVE_RE = re.compile(
     r"^(?:市|区|县|省|国务院|市政府|区政府|县政府)?(?:各|有关|相关|各有关|各相关)"
     r"|(?:政府)?各(?:部门|单位|委办局|委、办、局)$"
@@ -64,6 +69,13 @@ def to_simplified(text: str) -> str:
 
 
 _SPACE_RE = re.compile(r"[\s\u3000\u00a0]+")
+
+
+@lru_cache(maxsize=1)
+def collective_phrases() -> frozenset[str]:
+    """Collective phrases from the reviewed data file (各省级人民政府, 领导小组成员单位)."""
+    with COLLECTIVES_CSV.open(encoding="utf-8", newline="") as f:
+        return frozenset(clean_name(row["phrase"]) for row in csv.DictReader(f) if row["phrase"].strip())
 
 
 def clean_name(name: str) -> str:
@@ -235,12 +247,20 @@ class AgencyDirectory:
 
     @staticmethod
     def looks_collective(name: str) -> bool:
-        return bool(COLLECTIVE_RE.search(clean_name(name)))
+        key = clean_name(name)
+        return key in collective_phrases() or bool(COLLECTIVE_RE.search(key))
 
     @staticmethod
     def looks_like_agency(name: str) -> bool:
         key = clean_name(name)
         return len(key) >= 2 and bool(AGENCY_SUFFIX_RE.search(key))
+
+    @staticmethod
+    def looks_like_unit(name: str) -> bool:
+        """An agency, or a place / body named as a unit (滨海新区, 东疆港): a short name
+        with an organisation or place ending.  Used to accept unknown names as units."""
+        key = clean_name(name)
+        return 2 <= len(key) <= 30 and bool(AGENCY_SUFFIX_RE.search(key) or PLACE_SUFFIX_RE.search(key))
 
 
 _CITY_RE = re.compile(r"^(.+?[市州盟])")

@@ -13,7 +13,15 @@ Rules:
 * collective phrases (市政府各部门, 有关部门…) are kept as units with collective=True;
 * a list ending in 等 makes the measure open-ended;
 * "A和B" / "A与B" is split only when both sides are agencies (known, or at least
-  shaped like one) and the whole is not itself a known name (市文化和旅游局).
+  shaped like one) and the whole is not itself a known name (市文化和旅游局);
+* "A等有关部门（和单位）" is A, open-ended;
+* a document that declares an order rule (列第一位者为牵头单位, ``order_lead``) makes
+  the first unit of a list with no 牵头 the lead and the rest supports; the
+  declaration itself is cut out of the clause;
+* a plain list of names is kept as units even when the agency file does not know
+  them (滨海新区, 某某公司): in a labelled field always, in a clause when the names are
+  shaped like units or the clause has no responsibility verb at all.  Unknown names
+  are reported, never dropped.
 
 Everything is matched on a simplified copy of the text of the same length, so the
 ``as_written`` spans are cut from the original.
@@ -25,9 +33,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.model import Responsibility
-from graph.normalize import AgencyDirectory, directory, to_simplified
+from graph.model import Leader, Responsibility
+from graph.normalize import AgencyDirectory, clean_name, collective_phrases, directory, to_simplified
 from loaders.deadlines import is_deadline_phrase
+from loaders.vocabulary import label_re, strip_order_rule
 
 RESPONSIBILITY_WORD_RE = re.compile(r"牵头|负责|配合|会同|协助")
 
@@ -52,6 +61,9 @@ _VERB_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _VERB_ROLE), key=le
 _SEP_RE = re.compile(r"[，；,;]")
 _LEADING_JUNK_RE = re.compile(r"^(?:由|及|以及|并|和|与|请|各自)+")
 _JOIN_RE = re.compile(r"[和与及]")
+_VERB_ANY_RE = re.compile("|".join(sorted(map(re.escape, _VERB_ROLE), key=len, reverse=True)))
+# A等有关部门 / A等相关单位 / A等部门和单位: A, and the list is open-ended
+_OPEN_TAIL_RE = re.compile(r"等(?:各|其他|其它)?(?:有关|相关)?(?:部门|单位)(?:[和及、](?:部门|单位))?$")
 
 
 @dataclass
@@ -61,6 +73,7 @@ class ClauseResult:
     deadline_text: str = ""
     problems: list[str] = field(default_factory=list)  # each becomes a ParseWarning
     unknown_units: list[str] = field(default_factory=list)
+    leaders: list[Leader] = field(default_factory=list)  # from 责任领导 fields
 
 
 def is_responsibility_clause(content: str) -> bool:
@@ -68,7 +81,7 @@ def is_responsibility_clause(content: str) -> bool:
     s = to_simplified(content)
     if len(s) > 400:
         return False
-    if RESPONSIBILITY_WORD_RE.search(s):
+    if RESPONSIBILITY_WORD_RE.search(s) or label_re().search(s):
         return True
     return any(is_deadline_phrase(p) for p in _SEP_RE.split(s) if p.strip())
 
@@ -87,11 +100,14 @@ def _strip_span(s: str, a: int, b: int) -> tuple[int, int]:
 
 
 class _Grammar:
-    def __init__(self, orig: str, government: str | None, dirx: AgencyDirectory) -> None:
-        self.orig = _normalise_punct(orig)
+    def __init__(
+        self, orig: str, government: str | None, dirx: AgencyDirectory, order_lead: bool = False
+    ) -> None:
+        self.orig = _normalise_punct(strip_order_rule(orig))
         self.s = to_simplified(self.orig)
         self.gov = government
         self.dir = dirx
+        self.order_lead = order_lead
         self.result = ClauseResult()
 
     # --- units ---------------------------------------------------------
@@ -101,10 +117,15 @@ class _Grammar:
     def _agency_like(self, name: str) -> bool:
         return self._known(name) or self.dir.looks_like_agency(name)
 
+    def _unit_like(self, name: str) -> bool:
+        return self._known(name) or self.dir.looks_like_unit(name)
+
     def _split_join(self, a: int, b: int) -> list[tuple[int, int]]:
         """Split a token on 和/与/及 only where both sides are agencies."""
         tok = self.s[a:b]
-        if self._known(tok):
+        # a name the file knows, or a listed collective phrase (有关部门和单位), is whole;
+        # 区有关部门与各街道办事处 merely starts like a collective and is split below
+        if self.dir.is_known(tok, self.gov) or clean_name(tok) in collective_phrases():
             return [(a, b)]
         for m in _JOIN_RE.finditer(tok):
             i = a + m.start()
@@ -126,14 +147,23 @@ class _Grammar:
             open_ended = True
         spans: list[tuple[int, int]] = []
         start = a
+        depth = 0  # 各县（市、区）人民政府: no split inside brackets
         for i in range(a, b + 1):
-            if i == b or self.s[i] in "、/":
+            if i < b and self.s[i] in "（(":
+                depth += 1
+            elif i < b and self.s[i] in "）)" and depth:
+                depth -= 1
+            if i == b or (self.s[i] in "、/" and not depth):
                 x, y = _strip_span(self.s, start, i)
                 m = _LEADING_JUNK_RE.match(self.s[x:y])
                 if m:
                     x += m.end()
                 if y > x and self.s[y - 1] == "等" and i == b:
                     y -= 1
+                    open_ended = True
+                tail = _OPEN_TAIL_RE.search(self.s, x, y) if "等" in self.s[x:y] else None
+                if tail and tail.start() > x:
+                    y = tail.start()
                     open_ended = True
                 if y > x:
                     spans.extend(self._split_join(x, y))
@@ -143,6 +173,9 @@ class _Grammar:
     # --- parts ---------------------------------------------------------
     def parse(self, default_bare: str | None = None) -> ClauseResult:
         s = self.s
+        # a plain list with no responsibility verb at all (a field, a table cell) is a list
+        # of units, whatever their names look like
+        accept_bare = default_bare in ("lead", "support") or not _VERB_ANY_RE.search(s)
         roles: list[tuple[int, int, str]] = []  # (a, b, role) with role lead|support|jointish
         pending: list[tuple[int, int]] = []
         deadline_parts: list[str] = []
@@ -180,7 +213,7 @@ class _Grammar:
                     self.result.problems.append(f"responsibility verb without a unit: {self.orig[a:b]}")
                 continue
             spans, oe = self.units(a, b)
-            if spans and all(self._agency_like(s[x:y]) for x, y in spans):
+            if spans and (accept_bare or all(self._unit_like(s[x:y]) for x, y in spans)):
                 pending += spans
                 self.result.open_ended |= oe
             else:
@@ -188,6 +221,10 @@ class _Grammar:
         if pending:
             roles += [(x, y, default_bare or "jointish") for x, y in pending]
         has_lead = any(r == "lead" for _, _, r in roles)
+        if self.order_lead and not has_lead and roles and default_bare in (None, "jointish"):
+            # the document's own rule: the first unit listed leads, the others support
+            roles = [(roles[0][0], roles[0][1], "lead")] + [(x, y, "support") for x, y, _ in roles[1:]]
+            has_lead = True
         seen: dict[str, str] = {}
         for x, y, role in roles:
             final = role if role != "jointish" else ("support" if has_lead else "joint")
@@ -226,19 +263,23 @@ def parse_clause(
     government: str | None = None,
     default_bare: str | None = None,
     dirx: AgencyDirectory | None = None,
+    order_lead: bool = False,
 ) -> ClauseResult:
     """Parse a responsibility clause (the bracket content, or a 责任单位 cell).
 
     ``default_bare`` forces the role of plain unit lists: "lead" for a 牵头单位 field,
-    "support" for a 配合单位 field; None applies the grammar (joint / support)."""
+    "support" for a 配合单位 field, "jointish" for a 责任单位 field (joint, or support
+    after a lead); None applies the grammar (joint / support).  With any of them
+    every name of the list is a unit.  ``order_lead``: the document declares that the
+    first unit listed leads."""
     if dirx is None or dirx is directory():
-        return _copy(_cached_clause(text, government, default_bare))
-    return _Grammar(text, government, dirx).parse(default_bare)
+        return _copy(_cached_clause(text, government, default_bare, order_lead))
+    return _Grammar(text, government, dirx, order_lead).parse(default_bare)
 
 
 @lru_cache(maxsize=16384)
-def _cached_clause(text: str, government: str | None, default_bare: str | None) -> ClauseResult:
-    return _Grammar(text, government, directory()).parse(default_bare)
+def _cached_clause(text: str, government: str | None, default_bare: str | None, order_lead: bool) -> ClauseResult:
+    return _Grammar(text, government, directory(), order_lead).parse(default_bare)
 
 
 def _copy(res: ClauseResult) -> ClauseResult:
@@ -251,6 +292,7 @@ def _copy(res: ClauseResult) -> ClauseResult:
         deadline_text=res.deadline_text,
         problems=list(res.problems),
         unknown_units=list(res.unknown_units),
+        leaders=list(res.leaders),
     )
 
 
@@ -271,6 +313,7 @@ def merge_results(results: list[ClauseResult]) -> ClauseResult:
         out.open_ended |= res.open_ended
         out.problems += res.problems
         out.unknown_units += res.unknown_units
+        out.leaders += res.leaders
         if res.deadline_text:
             out.deadline_text = "，".join(x for x in (out.deadline_text, res.deadline_text) if x)
     return out

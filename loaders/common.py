@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.model import Document, Measure, ParseWarning, Task, Unit
+from graph.model import Document, Measure, ParseWarning, Responsibility, Task, Unit
 from graph.normalize import AgencyDirectory, clean_name
 from loaders.clause import ClauseResult
 from loaders.deadlines import parse_deadline
@@ -35,6 +35,20 @@ def cn_to_int(s: str) -> int | None:
     return total + cur
 
 
+def government_of(issuer: str | None) -> str | None:
+    """The government a document speaks for: 江北省人民政府办公厅 -> 江北省人民政府.
+
+    Why: names in the clauses (市商务局, 有关部门) are relative to the government, and an
+    office (办公厅 / 办公室) issues on its behalf."""
+    if not issuer:
+        return issuer
+    for suffix in ("办公厅", "办公室"):
+        head = issuer.removesuffix(suffix)
+        if head != issuer and head.endswith(("人民政府", "国务院")):
+            return head
+    return issuer
+
+
 @dataclass
 class Builder:
     """Accumulates measures, tasks, units and warnings for one document."""
@@ -45,6 +59,8 @@ class Builder:
     measures: list[Measure] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    # the document declares that the first unit of every list leads (列第一位者为牵头单位)
+    order_lead: bool = False
 
     def warn(self, line: int, message: str, text: str = "") -> None:
         self.warnings.append(ParseWarning(file=self.source, line=line, message=message, text=text))
@@ -76,12 +92,8 @@ class Builder:
         if clause is not None:
             m.responsibilities = clause.responsibilities
             m.open_ended = clause.open_ended
-            for p in clause.problems:
-                self.warn(line, f"{ref}: {p}", clause_text)
-            for u in clause.unknown_units:
-                self.warn(
-                    line, f"{ref}: unknown unit {u} (not in agencies.csv); kept as written", clause_text
-                )
+            m.leaders = list(clause.leaders)
+            self._report(line, ref, clause, clause_text)
         if not m.responsibilities:
             self.warn(
                 line,
@@ -97,10 +109,39 @@ class Builder:
         self.measures.append(m)
         return m
 
+    def _report(self, line: int, ref: str, clause: ClauseResult, clause_text: str) -> None:
+        for p in clause.problems:
+            self.warn(line, f"{ref}: {p}", clause_text)
+        for u in clause.unknown_units:
+            self.warn(line, f"{ref}: unknown unit {u} (not in agencies.csv); kept as written", clause_text)
+
+    def amend(self, m: Measure, clause: ClauseResult, clause_text: str, deadline_text: str, line: int) -> None:
+        """Fields that follow a measure already closed by a bracket clause
+        (（A牵头）then a line 责任领导：张三): their units, leaders and deadline join it."""
+        ref = f"measure {m.number}.{m.clause}"
+        known = {r.unit for r in m.responsibilities}
+        has_lead = any(r.role == "lead" for r in m.responsibilities)
+        for r in clause.responsibilities:
+            if r.unit in known:
+                continue
+            role = "support" if (has_lead and r.role == "joint") else r.role
+            m.responsibilities.append(
+                Responsibility(r.unit, r.as_written, role, r.collective, len(m.responsibilities) + 1)  # type: ignore[arg-type]
+            )
+        m.open_ended |= clause.open_ended
+        m.leaders += clause.leaders
+        m.clause_text = "；".join(x for x in (m.clause_text, clause_text) if x)
+        self._report(line, ref, clause, clause_text)
+        if deadline_text and m.deadline is None:
+            res = parse_deadline(deadline_text, self.document.year, self.document.published)
+            m.deadline = res.deadline
+            for p in res.problems:
+                self.warn(line, f"{ref}: {p}", deadline_text)
+
     def units(self) -> list[Unit]:
         """One Unit per distinct canonical unit named in the document, in first-use order."""
         out: dict[str, Unit] = {}
-        gov_default = self.document.issuer
+        gov_default = government_of(self.document.issuer)
         for m in self.measures:
             for r in m.responsibilities:
                 if r.unit in out:
@@ -138,11 +179,13 @@ class Builder:
                                 gov_default,
                             )
                         )
+                    # an agency the data file does not know: kept as written, of the
+                    # document's government (reported by add_measure as a warning)
                     out[r.unit] = Unit(
                         name=r.unit,
                         level="unknown",
                         kind="collective" if r.collective else "unknown",
-                        government=gov,
+                        government=gov if r.collective else gov_default,
                         collective=r.collective,
                     )
         return list(out.values())

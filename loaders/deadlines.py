@@ -47,6 +47,7 @@ _ONGOING_RE = re.compile(
 _MONTH_RE = re.compile(r"^" + _YEAR + r"(?P<m>" + _NUM + r")月(?:份)?(?:底|末)?(?:前|之前|以前)(?P<act>.*)$")
 _DAY_RE = re.compile(r"^" + _YEAR + r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:前|之前|以前)(?P<act>.*)$")
 _YEAR_END_RE = re.compile(r"^" + _YEAR + r"(?:年底|年末|年内|今年底|今年内|年度内)(?:前|之前)?(?P<act>.*)$")
+_YEAR_END_SHORT_RE = re.compile(r"^(\d{4})年(底|末)")
 _HALF_RE = re.compile(
     r"^" + _YEAR + r"(?P<h>上半年|下半年|(?:第)?[一二三四1-4]季度)(?:末|底)?(?:前|内)?(?P<act>.*)$"
 )
@@ -89,6 +90,7 @@ def parse_phrase(text: str, year: int | None) -> Phrase | None:
     s = re.sub(r"\s+", "", to_simplified(raw))
     if not s:
         return None
+    s = _YEAR_END_SHORT_RE.sub(r"\1年年\2", s)  # 2023年底前 -> 2023年年底前
     if _ONGOING_RE.match(s):
         bounded = s.startswith(("年内", "全年", "今年")) or s == "持续推进"
         date = _month_end(year, 12) if (bounded and year) else None

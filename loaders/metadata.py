@@ -24,7 +24,35 @@ _ISSUER_RE = re.compile(
 _SALUTATION_RE = re.compile(r"[：:]\s*$")
 _BODY_START_RE = re.compile(r"^(?:为|根据|现将|按照|经|近日)")
 _SKIP_RE = re.compile(r"^[（(]此件.{0,10}[）)]$|^附件\s*\d*$|^[-—_=\s]*$")
+# the red header of an official document: 天津市人民政府文件 / 某某市人民政府办公厅文件
+RED_HEADER_RE = re.compile(r"^.{2,40}?(?:人民政府|办公厅|办公室|委员会|政府|局|厅)?文件$")
+_CN_DATE_RE = re.compile(
+    r"^\s*(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*$"
+)
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
+
+
+def _cn_small(s: str) -> int:
+    """一 -> 1, 十 -> 10, 二十八 -> 28, 三十一 -> 31."""
+    if "十" not in s:
+        return _CN_DIGIT.get(s, 0)
+    head, _, tail = s.partition("十")
+    return (_CN_DIGIT.get(head, 0) if head else 1) * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
+
+
+def date_of_line(line: str) -> str | None:
+    """A signature date line: 2022年5月6日 or 二〇二三年三月一日 / 二○○六年四月二十八日."""
+    s = to_simplified(line).replace("\u3000", " ")
+    dm = _DATE_LINE_RE.match(s)
+    if dm:
+        return _iso(*dm.groups())
+    cm = _CN_DATE_RE.match(s)
+    if cm:
+        y = "".join(str(_CN_DIGIT[c]) for c in cm.group("y"))
+        return _iso(y, str(_cn_small(cm.group("m"))), str(_cn_small(cm.group("d"))))
+    return None
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
@@ -44,9 +72,10 @@ def find_title(lines: list[str]) -> str | None:
                 # a blank line inside a two-line title is common; stop only once it is complete
                 continue
             continue
-        if _SKIP_RE.match(line) or _DOCNUM_LINE_RE.match(line):
+        simp = to_simplified(line)
+        if _SKIP_RE.match(line) or _DOCNUM_LINE_RE.match(simp) or RED_HEADER_RE.match(simp):
             continue
-        if _SALUTATION_RE.search(line) or _BODY_START_RE.match(line) or _DATE_LINE_RE.match(line):
+        if _SALUTATION_RE.search(line) or _BODY_START_RE.match(line) or date_of_line(line):
             break
         if len(line) > 80:
             break
@@ -81,6 +110,7 @@ def extract_metadata(
     if gov is None:
         for line in simp_pre:
             s = re.sub(r"\s+", "", line)
+            s = s.removesuffix("文件")  # the red header names the issuer
             if s and (s.endswith("人民政府") or s in ("国务院", "国务院办公厅")) and len(s) <= 20:
                 issuer_written = issuer_written or s
                 gov = dirx.government(s)
@@ -107,18 +137,16 @@ def extract_metadata(
 
     published = None
     for line in lines:
-        dm = _DATE_LINE_RE.match(line.replace("\u3000", " "))
-        if dm:
-            published = _iso(*dm.groups())
-            if published:
-                break
+        published = date_of_line(line)
+        if published:
+            break
     year = int(published[:4]) if published else None
     if year is None:
         ym = _YEAR_RE.search(title) or next(filter(None, (_YEAR_RE.search(x) for x in simp_pre)), None)
         year = int(ym.group(1)) if ym else None
 
     doc_number = None
-    for line in pre[:30]:
+    for line in simp_pre[:30]:
         dn = _DOCNUM_LINE_RE.match(line)
         if dn:
             doc_number = re.sub(r"\s+", "", dn.group(1))
