@@ -125,8 +125,7 @@ def test_example_page_measures_and_metadata() -> None:
 
 
 @pytestmark_example
-@pytest.mark.xfail(strict=True, reason="needs the order-implied grammar and closing-section rule (issue 13 point 1)")
-def test_example_page_order_implied_leads() -> None:  # pragma: no cover - enabled by the grammar
+def test_example_page_order_implied_leads() -> None:
     p = load_document(EXAMPLE)
     assert len(p.measures) == 15  # the closing paragraph is not a measure
     first = [(r.unit, r.role) for r in p.measures[0].responsibilities]
