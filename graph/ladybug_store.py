@@ -131,7 +131,7 @@ class LadybugStore(StoreOperations):
             raise StoreError(f"query {name} failed on ladybug: {str(e).splitlines()[0]}") from e
 
     def read(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        q = self.registry.get(name, "read")
+        q = self.registry.readable(name)
         bound = q.bind(params)
         with self._lock:
             self._check_open()

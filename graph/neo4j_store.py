@@ -89,7 +89,7 @@ class Neo4jStore(StoreOperations):
         return StoreError(f"query {name} failed on neo4j: {msg.splitlines()[0] if msg else e}")
 
     def read(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        q = self.registry.get(name, "read")
+        q = self.registry.readable(name)
         bound = q.bind(params)
         text = q.text(self.engine)
 

@@ -7,6 +7,8 @@ text; user values travel only as parameters.
 Layout::
 
     queries/read/NAME.cypher          read queries (listed by GET /queries, parity-tested)
+    queries/private/NAME.cypher       reads the stores run but GET /queries never lists or runs
+                                      (token hashes: the API must not hand them out)
     queries/write/NAME.cypher         write queries (the load steps, maintenance)
     queries/schema/NAME.cypher        DDL / constraints (several statements, ``;``-separated)
     .../NAME.ENGINE.cypher            an engine-specific spelling of NAME (ENGINE: ladybug|neo4j)
@@ -36,8 +38,11 @@ from typing import Any, Literal
 
 from graph.model import NotFoundError, PolicyGraphError
 
-Kind = Literal["read", "write", "schema"]
-KINDS: tuple[Kind, ...] = ("read", "write", "schema")
+Kind = Literal["read", "write", "schema", "private"]
+KINDS: tuple[Kind, ...] = ("read", "write", "schema", "private")
+# Kinds a store's read() runs: "private" reads are never reachable from GET /queries
+# (which asks for kind "read" only).
+READABLE: tuple[Kind, ...] = ("read", "private")
 ENGINES = ("ladybug", "neo4j")
 # The .cypher files are data kept beside the read layer in queries/ (a sibling package
 # folder, shipped as its package data); the registry only reads them, it imports no
@@ -266,6 +271,13 @@ class Registry:
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise NotFoundError(f"no {what} named {name!r}{hint}", suggestions=close)
         return q
+
+    def readable(self, name: str) -> NamedQuery:
+        """The read or private query ``name`` (what a store's ``read`` may run)."""
+        q = self._queries.get(name)
+        if q is not None and q.kind == "private":
+            return q
+        return self.get(name, "read")
 
     def names(self, kind: Kind | None = None) -> list[str]:
         return sorted(n for n, q in self._queries.items() if kind is None or q.kind == kind)

@@ -1,4 +1,4 @@
-// description: Neo4j uniqueness constraints, lookup indexes and the CJK full-text index on Measure.text
+// description: Neo4j uniqueness constraints, lookup indexes (also for the free Progress and Token nodes) and the CJK full-text index on Measure.text
 // params: none
 // Relationship properties are not declared in Neo4j; IMPLEMENTS between measures carries method, score, is_primary (the lower measure's best link) and evidence (the features that fired), as in schema.ladybug.cypher.
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
@@ -16,4 +16,10 @@ CREATE INDEX target_measure IF NOT EXISTS FOR (n:Target) ON (n.measure_id);
 CREATE INDEX deadline_date IF NOT EXISTS FOR (n:Deadline) ON (n.date);
 CREATE INDEX unit_government IF NOT EXISTS FOR (n:Unit) ON (n.government);
 CREATE FULLTEXT INDEX measure_text IF NOT EXISTS FOR (n:Measure) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+CREATE CONSTRAINT progress_id IF NOT EXISTS FOR (n:Progress) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT token_id IF NOT EXISTS FOR (n:Token) REQUIRE n.id IS UNIQUE;
+CREATE INDEX progress_obligation IF NOT EXISTS FOR (n:Progress) ON (n.obligation_id);
+CREATE INDEX progress_measure IF NOT EXISTS FOR (n:Progress) ON (n.measure_id);
+CREATE INDEX progress_unit IF NOT EXISTS FOR (n:Progress) ON (n.unit);
+CREATE INDEX token_name IF NOT EXISTS FOR (n:Token) ON (n.name);
 CALL db.awaitIndexes(300);
