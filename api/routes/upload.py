@@ -14,6 +14,7 @@ from api.errors import APIError
 from api.routes.common import make_router
 from api.schemas import ErrorBody
 from graph.model import PolicyGraphError
+from policygraph.pipeline import load_and_link
 
 router = make_router("/documents", "documents")
 
@@ -37,17 +38,6 @@ def _check_token(configured: str | None, authorization: str | None) -> None:
         raise APIError(401, "需要 Bearer 令牌 (bearer token required)", headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(token.strip().encode(), configured.encode()):
         raise APIError(401, "令牌无效 (invalid token)", headers={"WWW-Authenticate": "Bearer"})
-
-
-def _relink(store: Any) -> dict[str, Any]:
-    """Re-link the levels after a load; a linking failure leaves the old links and is reported."""
-    from graph.linking import link_store
-
-    try:
-        summary = link_store(store)
-    except PolicyGraphError as exc:
-        return {"ok": False, "error": str(exc)}
-    return {"ok": True} | {k: v for k, v in summary.items() if not isinstance(v, list)}
 
 
 @router.post(
@@ -97,8 +87,9 @@ def upload_document(
             raise
         except (ValueError, UnicodeError, LookupError) as exc:  # unreadable user input, not a server fault
             raise APIError(422, f"无法解析文件 (cannot read document): {name}: {exc}") from None
-    counts = store.load(parsed)
-    links = _relink(store)
+    loaded = load_and_link(store, [parsed])  # the one load path (CLI, first start, uploads)
+    counts = loaded[parsed.document.source or parsed.document.id]
+    links = {"ok": True} | {k: v for k, v in loaded["links"].items() if not isinstance(v, list)}
     return {
         "ok": True,
         "links": links,

@@ -13,6 +13,7 @@ import pytest
 from graph import ladybug_bulk
 from graph.ladybug_store import LadybugStore
 from graph.model import NotFoundError
+from graph.registry import get_registry
 from graph.tokens import (
     TokenError,
     create_token,
@@ -23,7 +24,6 @@ from graph.tokens import (
     revoke_token,
     verify_token,
 )
-from queries.registry import get_registry
 from tests.factories import all_documents
 
 
