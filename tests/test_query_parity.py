@@ -217,6 +217,22 @@ def test_ownership_lookup_equals_the_one_query_definition(stores: tuple[Any, Any
     assert checked_shared > 0  # the seeds exercise the collective path
 
 
+@pytest.mark.neo4j
+def test_named_query_and_api_answer_agree_on_the_row_count(stores: tuple[Any, Any]) -> None:
+    """`policygraph query unit_obligations name=X` and GET /units/X/obligations list the same
+    number of obligations for every unit (a measure held directly is not listed again as
+    shared), on both stores."""
+    from queries.obligations import obligations
+
+    names = sorted({u.name for p in documents() for u in p.units})
+    for store in stores:
+        for n in names:
+            one = store.read("unit_obligations", {"name": n})
+            assert len(one) == obligations(store, n, limit=10**6)["count"], (store.engine, n)
+            ids = [r["measure_id"] for r in one if r["shared"]]
+            assert not set(ids) & _owned_directly(one), (store.engine, n)
+
+
 def _expected_by_filter(rows: list[dict[str, Any]], field: str, op: str, value: Any) -> list[dict[str, Any]]:
     """The rows a filter must keep, written out independently of MeasureFilter."""
     if op == "<=":

@@ -10,12 +10,13 @@
 // variable-length hop (LadybugDB sizes its recursive join by the whole node table).
 // Each of the two rows of UNWIND runs one branch; the other OPTIONAL MATCH gives nulls.
 // DISTINCT keeps the answer a set when a collective is reached through two governments.
+// A measure the unit holds itself is not listed again as shared (as the API answers it).
 MATCH (me:Unit {name: $name})
 UNWIND [false, true] AS shared
 OPTIONAL MATCH (me)-[r1:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m1:Measure)<-[:HAS_MEASURE]-(t1:Task)
 WHERE NOT shared
 OPTIONAL MATCH (me)-[:MEMBER_OF]->(:Government)<-[:COLLECTIVE_OF]-(c:Unit)-[r2:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m2:Measure)<-[:HAS_MEASURE]-(t2:Task)
-WHERE shared AND c.name <> me.name
+WHERE shared AND c.name <> me.name AND NOT EXISTS { MATCH (me)-[:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m2) }
 WITH me, shared, c,
      CASE WHEN shared THEN r2.role ELSE r1.role END AS role,
      CASE WHEN shared THEN r2.`order` ELSE r1.`order` END AS ord,
