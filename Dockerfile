@@ -6,6 +6,7 @@ COPY graph ./graph
 COPY loaders ./loaders
 COPY api ./api
 COPY queries ./queries
+COPY reports ./reports
 COPY viz ./viz
 RUN pip install --no-cache-dir .
 EXPOSE 8000

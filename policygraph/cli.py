@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from graph.model import PolicyGraphError
 from policygraph import check_cli, ledger_cli, viz_cli
 from policygraph.samples import sample_paths
-from policygraph.settings import Settings, get_settings
+from policygraph.settings import Settings, get_settings, settings_environment
 
 EXIT_USER_ERROR = 2
 
@@ -99,6 +100,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "one process may hold read-write; use --store neo4j (NEO4J_URI) to run several workers"
         )
     if args.workers > 1:
+        # Worker processes build the app from the environment (api.app:create_app), so the
+        # flags given here must reach them through it.
+        os.environ.update(settings_environment(settings))
         uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
     else:
         from api.app import create_app

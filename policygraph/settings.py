@@ -45,3 +45,16 @@ def get_settings(**overrides: object) -> Settings:
     """Build settings from the environment, with explicit overrides (CLI flags) on top."""
     clean = {k: v for k, v in overrides.items() if v is not None}
     return Settings(**clean)
+
+
+def settings_environment(settings: Settings) -> dict[str, str]:
+    """The store settings as environment variables, for processes started from this one
+    (``serve --workers N``: each worker builds its settings from the environment)."""
+    return {
+        "POLICYGRAPH_STORE": settings.store,
+        "POLICYGRAPH_DB_PATH": str(settings.db_path),
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+        "NEO4J_DATABASE": settings.neo4j_database,
+    }

@@ -13,11 +13,13 @@ log() { printf '[test.sh] %s\n' "$*"; }
 log "installing the project with test extras"
 python3 -m pip install -q -e '.[test]' || { log "pip install failed"; exit 1; }
 
-if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s chromium-l10n >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
+if ! command -v chromium >/dev/null 2>&1 || ! dpkg -s chromium-l10n >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" \
+   || ! command -v docker-compose >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing chromium and a CJK font (Debian packages)"
+    log "installing chromium, a CJK font and the Compose CLI (Debian packages)"
     apt-get update -qq >/dev/null 2>&1
-    apt-get install -y -qq chromium chromium-l10n fonts-wqy-microhei >/dev/null 2>&1 || log "apt-get install failed"
+    apt-get install -y -qq chromium chromium-l10n fonts-wqy-microhei docker-compose >/dev/null 2>&1 \
+      || log "apt-get install failed"
   fi
 fi
 if command -v chromium >/dev/null 2>&1; then export POLICYGRAPH_CHROMIUM=$(command -v chromium); fi

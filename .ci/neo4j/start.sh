@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start a local Neo4j Community server (embedded DBMS + Bolt) on loopback, no Docker.
-# Idempotent: builds once (Maven, deps cached in ~/.m2), reuses a running instance.
+# Idempotent: builds once (Maven; downloads cached in the system temp folder, never the user's
+# home: NEO4J_M2_REPO overrides), reuses a running instance.
 # Env: NEO4J_PORT (7687), NEO4J_HOST (127.0.0.1), NEO4J_USER (neo4j),
 #      NEO4J_PASSWORD (policygraph), NEO4J_AUTH=none to disable auth,
 #      NEO4J_HEAP (1g), NEO4J_START_TIMEOUT (300 s), NEO4J_JAVA_HOME (JDK 17/21 override).
@@ -96,7 +97,7 @@ else
      || [ -n "$(find "$DIR/src" -newer "$STAMP" -type f 2>/dev/null | head -n1)" ]; then
     echo "neo4j start.sh: building launcher (mvn package) with $JAVA_HOME" >&2
     rm -rf "$DIR/target/lib"
-    ( cd "$DIR" && mvn -q -B package ) >"$RUN/build.log" 2>&1 \
+    ( cd "$DIR" && mvn -q -B -Dmaven.repo.local="${NEO4J_M2_REPO:-${TMPDIR:-/tmp}/policygraph-m2}" package ) >"$RUN/build.log" 2>&1 \
       || { cat "$RUN/build.log" >&2; fail "maven build failed"; }
     touch "$STAMP"
   fi
