@@ -24,6 +24,7 @@ import networkx as nx
 from networkx.algorithms.community import greedy_modularity_communities
 
 from graph.store import GraphStore
+from queries.answers import Collaboration
 from queries.units import resolve_unit
 
 
@@ -113,7 +114,7 @@ def summarize(G: nx.Graph) -> dict[str, Any]:
 def collaboration(
     store: GraphStore, government: str | None = None, document: str | None = None, unit: str | None = None,
     top: int = 10, edges: bool = False,
-) -> dict[str, Any]:
+) -> Collaboration:
     """Which agencies carry the coordination load: degree and betweenness centrality,
     communities, and (for ``unit``) its closest collaborators by shared measures."""
     rows = store.read("collaboration_edges", {"government": government or "", "document": document or ""})

@@ -7,6 +7,7 @@ from typing import Any
 
 from graph.model import InvalidParameter
 from graph.store import GraphStore
+from queries.answers import Deadlines
 from queries.paging import listing, page
 from queries.units import resolve_unit
 
@@ -20,7 +21,7 @@ def deadlines(
     store: GraphStore, start: date | None = None, end: date | None = None, as_of: date | None = None,
     kind: str | None = None, unit: str | None = None, document: str | None = None, overdue: bool | None = None,
     limit: int = 200, offset: int = 0,
-) -> dict[str, Any]:
+) -> Deadlines:
     """Measures due between ``start`` and ``end`` (inclusive) with their lead, supporting
     and joint units; ``overdue`` is true when the date is before ``as_of`` (default today)."""
     if start and end and start > end:

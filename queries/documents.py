@@ -6,6 +6,7 @@ from typing import Any
 
 from graph.model import NotFoundError
 from graph.store import GraphStore
+from queries.answers import DocumentDetail, DocumentList, TaskList
 from queries.paging import listing, page
 
 
@@ -18,13 +19,13 @@ def document_row(store: GraphStore, doc_id: str) -> dict[str, Any]:
     return rows[0]
 
 
-def list_documents(store: GraphStore, include_stubs: bool = False, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+def list_documents(store: GraphStore, include_stubs: bool = False, limit: int = 100, offset: int = 0) -> DocumentList:
     """Loaded documents with their counts of tasks and measures (stubs: cited, not loaded)."""
     rows = store.read("document_list", {"include_stubs": include_stubs})
     return listing(page(rows, limit, offset), total=len(rows))
 
 
-def document_detail(store: GraphStore, doc_id: str) -> dict[str, Any]:
+def document_detail(store: GraphStore, doc_id: str) -> DocumentDetail:
     """One document with ``implements`` (the documents it carries out) and ``implemented_by``."""
     doc = dict(document_row(store, doc_id))
     links = store.read("api_document_links", {"id": doc["id"]})
@@ -35,7 +36,7 @@ def document_detail(store: GraphStore, doc_id: str) -> dict[str, Any]:
     return doc
 
 
-def document_tasks(store: GraphStore, doc_id: str) -> dict[str, Any]:
+def document_tasks(store: GraphStore, doc_id: str) -> TaskList:
     """The document's tasks in order, each with its number of measures."""
     doc = document_row(store, doc_id)
     return listing(store.read("document_tasks", {"id": doc["id"]}), document=doc["id"])

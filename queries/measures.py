@@ -13,6 +13,7 @@ from typing import Any
 
 from graph.model import NotFoundError
 from graph.store import GraphStore
+from queries.answers import Chain, Measure, MeasureList
 from queries.chain import measure_chain
 from queries.ownership import MeasureFilter, unit_obligation_rows
 from queries.paging import listing, page
@@ -169,7 +170,7 @@ def _candidates(store: GraphStore, text: str, document: str | None, unit: str | 
 def search_measures(
     store: GraphStore, q: str | None = None, unit: str | None = None, where: MeasureFilter | None = None,
     limit: int = 50, offset: int = 0,
-) -> dict[str, Any]:
+) -> MeasureList:
     """Measures matching the text ``q`` (full text on Neo4j, substring on the embedded
     store), held by ``unit``, narrowed by ``where``; one page, annotated."""
     where = where or MeasureFilter()
@@ -179,7 +180,7 @@ def search_measures(
     return listing(shaped, total=len(rows), limit=limit, offset=offset)
 
 
-def measure_detail(store: GraphStore, measure_id: str) -> dict[str, Any]:
+def measure_detail(store: GraphStore, measure_id: str) -> Measure:
     """One measure with its task, deadline, targets, responsible units and links."""
     m = shape_measure(measure_row(store, measure_id))
     enrich(store, [m])
@@ -187,7 +188,7 @@ def measure_detail(store: GraphStore, measure_id: str) -> dict[str, Any]:
     return m
 
 
-def chain(store: GraphStore, measure_id: str) -> dict[str, Any]:
+def chain(store: GraphStore, measure_id: str) -> Chain:
     """The measure, the measures it implements (up) and those implementing it (down), annotated."""
     m = shape_measure(measure_row(store, measure_id))
     up = [shape_measure(r) for r in measure_chain(store, m["id"], "up")]

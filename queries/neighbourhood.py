@@ -10,6 +10,7 @@ from typing import Any
 
 from graph.model import ROLE_HEADINGS_ZH
 from graph.store import GraphStore
+from queries.answers import Neighbourhood
 from queries.measures import measure_row
 from queries.units import resolve_unit
 
@@ -106,7 +107,7 @@ def _grow(store: GraphStore, b: _Builder, units: list[str], measures: list[str],
         expand_units = not expand_units
 
 
-def unit_neighbourhood(store: GraphStore, name: str, depth: int = 1, limit: int = 300) -> dict[str, Any]:
+def unit_neighbourhood(store: GraphStore, name: str, depth: int = 1, limit: int = 300) -> Neighbourhood:
     """The unit, its measures (depth 1), their other units (depth 2), and those units' measures (depth 3)."""
     unit = resolve_unit(store, name)
     b = _Builder(limit)
@@ -115,7 +116,7 @@ def unit_neighbourhood(store: GraphStore, name: str, depth: int = 1, limit: int 
     return b.result(f"unit:{unit['name']}", depth)
 
 
-def measure_neighbourhood(store: GraphStore, measure_id: str, depth: int = 1, limit: int = 300) -> dict[str, Any]:
+def measure_neighbourhood(store: GraphStore, measure_id: str, depth: int = 1, limit: int = 300) -> Neighbourhood:
     """The measure, its task and units and linked measures (depth 1), then outward alternately."""
     m = measure_row(store, measure_id)
     b = _Builder(limit)

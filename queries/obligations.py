@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.model import ROLE_HEADINGS_ZH, ROLE_ORDER
 from graph.store import GraphStore
+from queries.answers import Obligations
 from queries.measures import enrich, shape_measure
 from queries.ownership import NO_FILTER, MeasureFilter, unit_obligation_rows
 from queries.units import resolve_unit
@@ -35,7 +36,7 @@ def obligations(
     include_shared: bool = True,
     limit: int = 100,
     offset: int = 0,
-) -> dict[str, Any]:
+) -> Obligations:
     """The unit (resolved from a name or alias), counts by role over the whole answer,
     and one page of its obligations, each a shaped, annotated measure with its ``role``
     (and ``via`` the collectives for role 'shared'), also grouped by role."""
@@ -65,6 +66,6 @@ def obligations(
     }
 
 
-def all_obligations(store: GraphStore, name: str) -> dict[str, Any]:
+def all_obligations(store: GraphStore, name: str) -> Obligations:
     """Every obligation of the unit in one answer (ledgers, calendars, files)."""
     return obligations(store, name, limit=ALL, offset=0)

@@ -6,6 +6,7 @@ from typing import Any
 
 from graph.normalize import LEVELS
 from graph.store import GraphStore
+from queries.answers import Targets
 from queries.paging import listing
 
 LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
@@ -13,7 +14,7 @@ LEVEL_ORDER = {level: i for i, level in enumerate(LEVELS)}
 
 def targets(
     store: GraphStore, indicator: str | None = None, level: str | None = None, document: str | None = None
-) -> dict[str, Any]:
+) -> Targets:
     """Targets grouped by indicator; a district target linked to a city one carries its share of it."""
     params = {"indicator": (indicator or "").strip(), "level": level or "", "document": document or ""}
     rows = store.read("targets_list", params)

@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.model import NotFoundError
 from graph.store import GraphStore
+from queries.answers import UnitDetail, UnitList
 from queries.paging import listing, page
 
 
@@ -48,7 +49,7 @@ def resolve_unit(store: GraphStore, name: str) -> dict[str, Any]:
     raise NotFoundError(f"未找到单位 (unknown unit): {name}", suggestions=unit_suggestions(store, name))
 
 
-def unit_detail(store: GraphStore, name: str) -> dict[str, Any]:
+def unit_detail(store: GraphStore, name: str) -> UnitDetail:
     """One unit with its aliases, counterparts at the other level, branches and collectives."""
     unit = resolve_unit(store, name)
     out = dict(unit)
@@ -76,7 +77,7 @@ def unit_rows(
 def list_units(
     store: GraphStore, level: str | None = None, government: str | None = None, kind: str | None = None,
     q: str | None = None, limit: int = 500, offset: int = 0,
-) -> dict[str, Any]:
+) -> UnitList:
     """One page of ``unit_rows`` in the list envelope."""
     rows = unit_rows(store, level, government, kind, q)
     return listing(page(rows, limit, offset), total=len(rows))

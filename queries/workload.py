@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from graph.model import ROLES
 from graph.store import GraphStore
+from queries.answers import Workload
 from queries.paging import listing
 
 By = Literal["role", "month", "task"]
@@ -15,7 +16,7 @@ QUERY_BY = {"role": "workload_by_role", "month": "workload_by_month", "task": "w
 def workload(
     store: GraphStore, by: By = "role", government: str | None = None, document: str | None = None,
     include_collective: bool = False,
-) -> dict[str, Any]:
+) -> Workload:
     """One row per (unit[, month | task]) with counts.
 
     ``by=role`` gives lead/support/joint/shared/total columns per unit (sorted by total);

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query
 
@@ -11,6 +11,7 @@ from api.deps import StoreDep
 from api.routes.common import Limit, Offset, make_router
 from api.schemas import ok
 from queries import deadlines as deadlines_read
+from queries.answers import Deadlines
 
 router = make_router("/deadlines", "deadlines")
 
@@ -36,7 +37,7 @@ def get_deadlines(
     overdue: Annotated[bool | None, Query(description="只看逾期 / 未逾期")] = None,
     limit: Limit = 200,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Deadlines:
     """Measures due between ``from`` and ``to`` with their lead and supporting units.
 
     ``overdue`` is true when the date is before ``as_of`` (default: today)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Path, Query
 
@@ -10,6 +10,7 @@ from api.deps import StoreDep
 from api.routes.common import Limit, Offset, make_router, strip_json
 from api.schemas import ok
 from queries import documents as documents_read
+from queries.answers import DocumentDetail, DocumentList, TaskList
 
 router = make_router("/documents", "documents")
 
@@ -35,7 +36,7 @@ IncludeStubs = Annotated[
 @router.get("", responses=ok({"data": [DOC_EXAMPLE | {"stub": False}], "count": 1}))
 def list_documents(
     store: StoreDep, include_stubs: IncludeStubs = False, limit: Limit = 100, offset: Offset = 0
-) -> dict[str, Any]:
+) -> DocumentList:
     """Every loaded task-division document with its counts of tasks and measures.
 
     Documents that loaded ones only cite (stubs, ``stub: true``, made by level linking)
@@ -44,12 +45,12 @@ def list_documents(
 
 
 @router.get("/{doc_id}.json", include_in_schema=False)
-def get_document_json(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
+def get_document_json(doc_id: DocId, store: StoreDep) -> DocumentDetail:
     return documents_read.document_detail(store, strip_json(doc_id))
 
 
 @router.get("/{doc_id}", responses=ok(DOC_EXAMPLE))
-def get_document(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
+def get_document(doc_id: DocId, store: StoreDep) -> DocumentDetail:
     """One document: title, issuer, number, level, publication date and counts, with the
     documents it implements (``implements``: IMPLEMENTS, e.g. the city list a district
     list carries out; stubs are cited documents not loaded) and those implementing it."""
@@ -60,6 +61,6 @@ def get_document(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
     "/{doc_id}/tasks",
     responses=ok({"data": [{"seq": "三", "number": 3, "title": "提升积极的财政政策效能", "measures": 3}], "count": 1}),
 )
-def get_document_tasks(doc_id: DocId, store: StoreDep) -> dict[str, Any]:
+def get_document_tasks(doc_id: DocId, store: StoreDep) -> TaskList:
     """The document's tasks in order, each with its number of measures."""
     return documents_read.document_tasks(store, doc_id)

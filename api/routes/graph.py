@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Path, Query
 
@@ -10,6 +10,7 @@ from api.deps import StoreDep
 from api.routes.common import make_router
 from api.schemas import ok
 from queries import neighbourhood
+from queries.answers import Neighbourhood
 
 router = make_router("/graph", "graph")
 
@@ -34,7 +35,7 @@ def graph_unit(
     store: StoreDep,
     depth: Depth = 1,
     limit: Cap = 300,
-) -> dict[str, Any]:
+) -> Neighbourhood:
     """The unit, its measures (depth 1), their other units (depth 2), and those units' measures (depth 3)."""
     return neighbourhood.unit_neighbourhood(store, name, depth, limit)
 
@@ -45,6 +46,6 @@ def graph_measure(
     store: StoreDep,
     depth: Depth = 1,
     limit: Cap = 300,
-) -> dict[str, Any]:
+) -> Neighbourhood:
     """The measure, its task and units and linked measures (depth 1), then outward alternately."""
     return neighbourhood.measure_neighbourhood(store, measure_id, depth, limit)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Path, Query
 
@@ -11,6 +11,7 @@ from api.deps import StoreDep
 from api.routes.common import Limit, Offset, make_router, strip_json
 from api.schemas import MEASURE_EXAMPLE, ok
 from queries import measures as measures_read
+from queries.answers import Chain, Measure, MeasureList
 from queries.ownership import MeasureFilter
 
 router = make_router("/measures", "measures")
@@ -29,19 +30,19 @@ def list_measures(
     due_after: Annotated[date | None, Query(description="完成时限不早于")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> MeasureList:
     """Search measures (Chinese full text on Neo4j, substring on the embedded store) and filter them."""
     where = MeasureFilter.of(due_before, due_after, task, document)
     return measures_read.search_measures(store, q, unit, where, limit, offset)
 
 
 @router.get("/{measure_id}.json", include_in_schema=False)
-def get_measure_json(measure_id: MeasureId, store: StoreDep) -> dict[str, Any]:
+def get_measure_json(measure_id: MeasureId, store: StoreDep) -> Measure:
     return measures_read.measure_detail(store, strip_json(measure_id))
 
 
 @router.get("/{measure_id}", responses=ok(MEASURE_EXAMPLE))
-def get_measure(measure_id: MeasureId, store: StoreDep) -> dict[str, Any]:
+def get_measure(measure_id: MeasureId, store: StoreDep) -> Measure:
     """One measure with its task, deadline (and milestones), targets, responsible units and links."""
     return measures_read.measure_detail(store, strip_json(measure_id))
 
@@ -50,6 +51,6 @@ def get_measure(measure_id: MeasureId, store: StoreDep) -> dict[str, Any]:
     "/{measure_id}/chain",
     responses=ok({"measure": MEASURE_EXAMPLE, "up": [], "down": [], "count": 0}),
 )
-def get_measure_chain(measure_id: MeasureId, store: StoreDep) -> dict[str, Any]:
+def get_measure_chain(measure_id: MeasureId, store: StoreDep) -> Chain:
     """The city <-> district chain: the measures this one implements (up) and those implementing it (down)."""
     return measures_read.chain(store, measure_id)

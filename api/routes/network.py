@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query
 
@@ -10,6 +10,7 @@ from api.deps import StoreDep
 from api.routes.common import make_router
 from api.schemas import ok
 from queries import collaboration as collaboration_read
+from queries.answers import Collaboration
 
 router = make_router("/network", "network")
 
@@ -33,7 +34,7 @@ def get_collaboration(
     unit: Annotated[str | None, Query(description="给出该单位最密切的协作单位", examples=["区财政局"])] = None,
     top: Annotated[int, Query(ge=1, le=200, description="最密切协作单位个数")] = 10,
     edges: Annotated[bool, Query(description="同时返回边列表")] = False,
-) -> dict[str, Any]:
+) -> Collaboration:
     """Which agencies carry the coordination load: degree and betweenness centrality, communities,
     and (for ``unit``) its closest collaborators by number of shared measures."""
     return collaboration_read.collaboration(store, government, document, unit, top, edges)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Query
 
@@ -10,6 +10,7 @@ from api.deps import StoreDep
 from api.routes.common import make_router
 from api.schemas import ok
 from queries import targets as targets_read
+from queries.answers import Targets
 
 router = make_router("/targets", "targets")
 
@@ -33,6 +34,6 @@ def list_targets(
     indicator: Annotated[str | None, Query(description="指标名称包含", max_length=100, examples=["就业"])] = None,
     level: Annotated[str | None, Query(description="city / district", examples=["district"])] = None,
     document: Annotated[str | None, Query(description="文件 id", max_length=200)] = None,
-) -> dict[str, Any]:
+) -> Targets:
     """Targets grouped by indicator; a district target linked to a city one carries its share of it."""
     return targets_read.targets(store, indicator, level, document)

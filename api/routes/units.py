@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import Path, Query
 
@@ -12,6 +12,7 @@ from api.routes.common import Limit, Offset, make_router, strip_json
 from api.schemas import MEASURE_EXAMPLE, UNIT_EXAMPLE, ok
 from queries import obligations as obligations_read
 from queries import units as units_read
+from queries.answers import Obligations, UnitDetail, UnitList
 from queries.ownership import MeasureFilter
 
 router = make_router("/units", "units")
@@ -29,18 +30,18 @@ def list_units(
     q: Annotated[str | None, Query(description="名称包含", examples=["财政"])] = None,
     limit: Limit = 500,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> UnitList:
     """List units with how many measures each leads, supports, shares jointly and through a collective."""
     return units_read.list_units(store, level, government, kind, q, limit, offset)
 
 
 @router.get("/{name}.json", include_in_schema=False)
-def get_unit_json(name: UnitName, store: StoreDep) -> dict[str, Any]:
+def get_unit_json(name: UnitName, store: StoreDep) -> UnitDetail:
     return units_read.unit_detail(store, strip_json(name))
 
 
 @router.get("/{name}", responses=ok(UNIT_EXAMPLE | {"counterparts": [{"name": "市财政局", "level": "city"}], "branches": [], "collectives": ["区政府各部门"]}))
-def get_unit(name: UnitName, store: StoreDep) -> dict[str, Any]:
+def get_unit(name: UnitName, store: StoreDep) -> UnitDetail:
     """One unit by canonical name or alias, with its counterpart(s) at the other level and its branches.
 
     Unknown names answer 404 with close matches (区财政 → 区财政局)."""
@@ -62,7 +63,7 @@ def get_unit_obligations(
     document: Annotated[str | None, Query(description="文件 id", max_length=200)] = None,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Obligations:
     """What the unit owns, grouped by role: lead / support / joint, and shared through a collective.
 
     Each measure carries its task, text, deadline, targets, co-responsible units and,

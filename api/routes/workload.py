@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import Query
 
@@ -10,6 +10,7 @@ from api.deps import StoreDep
 from api.routes.common import make_router
 from api.schemas import ok
 from queries import workload as workload_read
+from queries.answers import Workload
 
 router = make_router("/workload", "workload")
 
@@ -28,7 +29,7 @@ def get_workload(
     government: Annotated[str | None, Query(description="所属政府", examples=["西青区人民政府"])] = None,
     document: Annotated[str | None, Query(description="文件 id", max_length=200)] = None,
     include_collective: Annotated[bool, Query(description="包括“区政府各部门”等集体单位本身")] = False,
-) -> dict[str, Any]:
+) -> Workload:
     """The data behind a workload chart: one row per (unit[, month | task]) with counts.
 
     ``by=role`` gives lead/support/joint/shared/total columns per unit (sorted by total);
