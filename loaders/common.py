@@ -10,30 +10,6 @@ from loaders.clause import ClauseResult
 from loaders.deadlines import parse_deadline
 from loaders.targets import extract_targets
 
-_CN = "零一二三四五六七八九"
-
-
-def cn_to_int(s: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 三十九 -> 39, 一百零一 -> 101; digits pass through."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    if not s:
-        return None
-    total, cur = 0, 0
-    for ch in s.replace("〇", "零").replace("两", "二"):
-        if ch in _CN:
-            cur = _CN.index(ch)
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        else:
-            return None
-    return total + cur
-
 
 def government_of(issuer: str | None) -> str | None:
     """The government a document speaks for: 江北省人民政府办公厅 -> 江北省人民政府.

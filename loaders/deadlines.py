@@ -14,27 +14,7 @@ from functools import lru_cache
 
 from graph.model import Deadline, Milestone
 from graph.normalize import to_simplified
-from loaders.numerals import CN_DIGITS
-
-
-def cn_small_int(s: str) -> int | None:
-    """一..九十九 (also plain digits) -> int; None if not a small number."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    if not s or any(c not in CN_DIGITS and c != "十" for c in s):
-        return None
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = CN_DIGITS.get(head, 1) if head else 1
-        ones = CN_DIGITS.get(tail, 0) if tail else 0
-        if len(head) > 1 or len(tail) > 1:
-            return None
-        return tens * 10 + ones
-    if len(s) == 1:
-        return CN_DIGITS[s]
-    return None
-
+from loaders.numerals import cn_small_int
 
 _NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _YEAR = r"(?:(?P<y>\d{4})年(?:度)?)?"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from graph.model import Document, DocumentRef
 from graph.normalize import AgencyDirectory, directory, to_simplified
+from loaders.numerals import CN_DIGITS, cn_small_int
 
 _DOCNUM = r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号"
 _DOCNUM_LINE_RE = re.compile(rf"^\s*({_DOCNUM})\s*$")
@@ -30,16 +31,7 @@ _CN_DATE_RE = re.compile(
     r"^\s*(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*$"
 )
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
-
-
-def _cn_small(s: str) -> int:
-    """一 -> 1, 十 -> 10, 二十八 -> 28, 三十一 -> 31."""
-    if "十" not in s:
-        return _CN_DIGIT.get(s, 0)
-    head, _, tail = s.partition("十")
-    return (_CN_DIGIT.get(head, 0) if head else 1) * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
 
 
 def date_of_line(line: str) -> str | None:
@@ -50,8 +42,9 @@ def date_of_line(line: str) -> str | None:
         return _iso(*dm.groups())
     cm = _CN_DATE_RE.match(s)
     if cm:
-        y = "".join(str(_CN_DIGIT[c]) for c in cm.group("y"))
-        return _iso(y, str(_cn_small(cm.group("m"))), str(_cn_small(cm.group("d"))))
+        y = "".join(str(CN_DIGITS[c]) for c in cm.group("y"))
+        month, day = cn_small_int(cm.group("m")), cn_small_int(cm.group("d"))
+        return _iso(y, str(month), str(day)) if month and day else None
     return None
 
 

@@ -30,8 +30,9 @@ import re
 from graph.model import Measure, Task
 from graph.normalize import to_simplified
 from loaders.clause import is_responsibility_clause, parse_clause
-from loaders.common import Builder, cn_to_int, government_of
+from loaders.common import Builder, government_of
 from loaders.labelled import parse_fields, split_fields
+from loaders.numerals import cn_to_int
 from loaders.vocabulary import declares_order_rule, label_line_re, label_re, order_rule_re
 
 _CN_NUM = "一二三四五六七八九十百零〇"

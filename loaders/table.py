@@ -29,7 +29,8 @@ from graph.model import DocumentError, Task
 from graph.normalize import DATA_DIR, to_simplified
 from loaders.clause import merge_results, parse_clause
 from loaders.cleaning import clean_cell
-from loaders.common import Builder, cn_to_int
+from loaders.common import Builder
+from loaders.numerals import cn_to_int
 
 TABLE_HEADERS_CSV = DATA_DIR / "table_headers.csv"
 ROLES = ("task_seq", "task_title", "measure_no", "text", "resp", "lead", "support", "leader", "deadline", "note")

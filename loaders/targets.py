@@ -21,7 +21,7 @@ import re
 
 from graph.model import Target
 from graph.normalize import to_simplified
-from loaders.numerals import CN_DIGITS, CN_MULTIPLIERS
+from loaders.numerals import cn_number
 
 _UNITS = sorted(
     [
@@ -151,24 +151,6 @@ _BAD_AFTER_RE = re.compile(
     r"^(?:月|年|日|届|期|级|岁|周|号|次|倍|代|\+|＋|的(?:政策|规定|部分|税额|标准)|部分)"
 )
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-
-
-def cn_number(s: str) -> float | None:
-    """Arabic or Chinese numerals (一千二百, 两千, 十五, 百) -> value."""
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
-        return float(s)
-    total, cur = 0, None
-    for ch in s:
-        if ch in CN_DIGITS:
-            if cur is not None:
-                return None  # 一二 is not a number
-            cur = CN_DIGITS[ch]
-        elif ch in CN_MULTIPLIERS:
-            total += (1 if cur is None else cur) * CN_MULTIPLIERS[ch]
-            cur = None
-        else:
-            return None
-    return float(total + (cur or 0))
 
 
 _SENTENCE_GOAL_RE = re.compile(
