@@ -32,6 +32,7 @@ from dataclasses import asdict
 from typing import Any
 
 from graph.model import Document, Measure, ParsedDocument, Task
+from graph.normalize import directory
 
 RESPONSIBILITY_TYPES: dict[str, str] = {
     "lead": "LEADS",
@@ -39,11 +40,6 @@ RESPONSIBILITY_TYPES: dict[str, str] = {
     "joint": "JOINTLY_RESPONSIBLE",
 }
 
-# The governments units belong to; region -> canonical government name.
-GOVERNMENTS: dict[str, dict[str, str]] = {
-    "天津市人民政府": {"level": "city", "region": "天津市"},
-    "西青区人民政府": {"level": "district", "region": "西青区"},
-}
 
 
 def task_id(document_id: str, task: Task) -> str:
@@ -63,15 +59,28 @@ def deadline_id(kind: str, date: str) -> str:
 
 
 def document_government(document: Document) -> str | None:
-    """The government that issued the document (天津市人民政府 / 西青区人民政府), if known."""
-    if document.issuer and document.issuer in GOVERNMENTS:
-        return document.issuer
-    for name, info in GOVERNMENTS.items():
-        if document.region == info["region"] or (document.issuer and info["region"] in document.issuer):
-            return name
+    """The government that issued the document (天津市人民政府 / 西青区人民政府), if known:
+    a government of the agency data file named by the issuer or the region, else an
+    issuer that is itself a 人民政府."""
+    governments = directory()
+    if document.issuer:
+        known = governments.government(document.issuer)
+        if known:
+            return known.name
+    for known in governments.governments:
+        if document.region and document.region == known.region:
+            return known.name
     if document.issuer and document.issuer.endswith("人民政府"):
         return document.issuer
     return None
+
+
+def government_info(name: str) -> dict[str, str] | None:
+    """Level and region of a government the agency data file knows."""
+    known = directory().resolve(name)
+    if known is None or known.kind != "government":
+        return None
+    return {"level": known.level, "region": known.region or ""}
 
 
 def _measure_id(doc_id: str, m: Measure) -> str:
@@ -233,7 +242,7 @@ def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
 
     def gov(name: str) -> str:
         if name not in governments:
-            info = GOVERNMENTS.get(name)
+            info = government_info(name)
             if info is None and name == doc_gov:
                 info = {"level": doc.level, "region": doc.region or ""}
             info = info or {"level": "unknown", "region": ""}

@@ -8,12 +8,14 @@ comparing (区/市, 西青/天津, 我区/本市) so "质量强区" equals "质�
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from graph.normalize import to_simplified
 
@@ -21,22 +23,22 @@ _TAG_RE = re.compile(r"<[^>]*>")
 _SENT_RE = re.compile(r"[。；;！!？?]+")
 _CLAUSE_RE = re.compile(r"[。；;！!？?，,：:]+")
 _KEEP_RE = re.compile(r"[^0-9a-z\u4e00-\u9fff]+")
-# level words: the district's phrasing folded onto the city's (both sides get the same)
-_FOLD = [
-    ("西青", "天津"),
-    ("我区", "本市"),
-    ("全区", "全市"),
-    ("驻区", "在津"),
-    ("区级", "市级"),
-    ("区", "市"),
-]
+LEVEL_WORDS_CSV = Path(__file__).resolve().parents[1] / "data" / "level_words.csv"
+
+
+@lru_cache(maxsize=1)
+def level_words() -> tuple[tuple[str, str], ...]:
+    """The district's phrasing folded onto the city's, in file order (both sides of a
+    comparison get the same folding), from the reviewed data file graph/data/level_words.csv."""
+    with LEVEL_WORDS_CSV.open(encoding="utf-8", newline="") as f:
+        return tuple((row["lower"], row["upper"]) for row in csv.DictReader(f))
 
 
 def clean(text: str) -> str:
     """Matching key of a text: NFKC, simplified, no tags/punctuation/space, level words folded."""
     s = unicodedata.normalize("NFKC", to_simplified(text or "")).lower()
     s = _KEEP_RE.sub("", _TAG_RE.sub("", s))
-    for a, b in _FOLD:
+    for a, b in level_words():
         s = s.replace(a, b)
     return s
 
