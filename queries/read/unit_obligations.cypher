@@ -16,8 +16,9 @@ UNWIND [false, true] AS shared
 OPTIONAL MATCH (me)-[r1:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m1:Measure)<-[:HAS_MEASURE]-(t1:Task)
 WHERE NOT shared
 OPTIONAL MATCH (me)-[:MEMBER_OF]->(:Government)<-[:COLLECTIVE_OF]-(c:Unit)-[r2:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m2:Measure)<-[:HAS_MEASURE]-(t2:Task)
-WHERE shared AND c.name <> me.name AND NOT EXISTS { MATCH (me)-[:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m2) }
-WITH me, shared, c,
+WHERE shared AND c.name <> me.name
+OPTIONAL MATCH (me)-[own:LEADS|SUPPORTS|JOINTLY_RESPONSIBLE]->(m2)
+WITH me, shared, c, own,
      CASE WHEN shared THEN r2.role ELSE r1.role END AS role,
      CASE WHEN shared THEN r2.`order` ELSE r1.`order` END AS ord,
      CASE WHEN shared THEN m2.id ELSE m1.id END AS measure_id,
@@ -29,7 +30,7 @@ WITH me, shared, c,
      CASE WHEN shared THEN m2.deadline_kind ELSE m1.deadline_kind END AS deadline_kind,
      CASE WHEN shared THEN m2.deadline_date ELSE m1.deadline_date END AS deadline_date,
      CASE WHEN shared THEN m2.document_id ELSE m1.document_id END AS document_id
-WHERE measure_id IS NOT NULL
+WHERE measure_id IS NOT NULL AND (NOT shared OR own IS NULL)
 RETURN DISTINCT role, CASE WHEN shared THEN c.name ELSE me.name END AS via, shared, ord AS `order`,
        measure_id, number, clause, text, task_seq, task_title, deadline_kind, deadline_date, document_id
 ORDER BY document_id, number, clause, shared, via, role
