@@ -15,6 +15,8 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -56,6 +58,33 @@ def worker_processes(master: int) -> list[int]:
     return out
 
 
+@contextmanager
+def served(argv: list[str], env: dict[str, str], port: int, timeout: float) -> Iterator[tuple[subprocess.Popen, httpx.Response]]:
+    """Start a server process group; yield it with its first 200 /healthz answer; stop it."""
+    proc = subprocess.Popen(argv, env=env, cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + timeout
+        health = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+                if health.status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        assert proc.poll() is None and health is not None and health.status_code == 200, (
+            proc.stdout.read() if proc.poll() is not None else "no answer from /healthz")
+        yield proc, health
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
 def test_compose_file_is_valid_for_the_compose_cli() -> None:
     cli = _compose_cli()
     if cli is None:
@@ -95,32 +124,14 @@ def test_compose_api_service_runs_against_neo4j_with_two_workers() -> None:
     store = Neo4jStore(env4j["uri"], env4j["user"], env4j["password"], env4j["database"])
     store.clear()  # a first start: the graph is empty, the command loads the seeds
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYGRAPH_")} | env
-    proc = subprocess.Popen(["sh", "-c", script], env=child_env, cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180
-        health = None
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                health = httpx.get(f"{base}/healthz", timeout=5)
-                if health.status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        assert health is not None and health.status_code == 200, proc.stdout.read() if proc.poll() is not None else ""
-        assert health.json() == {"ok": True, "store": "neo4j", "documents": 3}
-        r = httpx.get(f"{base}/units/区财政局/obligations", params={"limit": 1},
-                      headers={"Accept": "application/json"}, timeout=30)
-        assert r.status_code == 200 and r.json()["count"] == 51
-        assert len(worker_processes(proc.pid)) == 2  # `exec policygraph serve` is the uvicorn master
+        with served(["sh", "-c", script], child_env, port, 180) as (proc, health):
+            assert health.json() == {"ok": True, "store": "neo4j", "documents": 3}
+            r = httpx.get(f"http://127.0.0.1:{port}/units/区财政局/obligations", params={"limit": 1},
+                          headers={"Accept": "application/json"}, timeout=30)
+            assert r.status_code == 200 and r.json()["count"] == 51
+            assert len(worker_processes(proc.pid)) == 2  # `exec policygraph serve` is the uvicorn master
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
         store.clear()
         store.close()
 
@@ -138,29 +149,12 @@ def test_serve_flags_reach_the_worker_processes() -> None:
     store.clear()
     port = free_port()
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("POLICYGRAPH_")}
-    proc = subprocess.Popen(["policygraph", "serve", "--store", "neo4j", "--workers", "2", "--port", str(port)],
-                            env=child_env, cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    argv = ["policygraph", "serve", "--store", "neo4j", "--workers", "2", "--port", str(port)]
     try:
-        deadline = time.monotonic() + 120
-        health = None
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
-                if health.status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        assert proc.poll() is None, proc.stdout.read()
-        assert health is not None and health.json()["store"] == "neo4j"
-        assert len(worker_processes(proc.pid)) == 2
+        with served(argv, child_env, port, 120) as (proc, health):
+            assert health.json()["store"] == "neo4j"
+            assert len(worker_processes(proc.pid)) == 2
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
         store.clear()
         store.close()
 
