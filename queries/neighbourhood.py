@@ -6,7 +6,6 @@ picture of an agency's neighbourhood starts from the same nodes and edges.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,7 +149,6 @@ DEFAULT_BUDGET = 60
 PARTNER_MAX = 14          # co-responsible agencies drawn at most (the heaviest first)
 MIN_PARTNERS = 4          # drawn even when expanded sections fill the budget
 MEASURE_LABEL_CHARS = 14  # short measure text on a measure node's label
-_YEAR_OF_DOC = re.compile(r"-(\d{4})-\d{2}-\d{2}$")
 
 
 def short_text(text: str | None, n: int = MEASURE_LABEL_CHARS) -> str:
@@ -171,11 +169,6 @@ def _level(value: Any) -> str:
     return value if value in ("city", "district") else "other"
 
 
-def _doc_year(document_id: str | None) -> str:
-    found = _YEAR_OF_DOC.search(document_id or "")
-    return found.group(1) if found else ""
-
-
 @dataclass
 class OverviewOptions:
     """What the caller asked for: the node budget, sections to expand, pairs on demand, filters."""
@@ -188,28 +181,36 @@ class OverviewOptions:
     where: MeasureFilter = field(default_factory=MeasureFilter)
 
 
-def _sections(measures: list[dict[str, Any]], many_docs: bool) -> list[dict[str, Any]]:
-    """Group the agency's measures by task section, in document and section order."""
+def _sections(measures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group the agency's measures by task section, in document and section order.
+
+    A section is keyed by its title: the same section in several documents (a list
+    renewed every year, the same district list in many districts) is one group, with
+    the number of documents it comes from; a section without a title stays its own."""
     out: dict[str, dict[str, Any]] = {}
     for m in measures:
         task = m.get("task") or {}
-        tid = task.get("id") or f"{m.get('document_id')}:?"
-        s = out.get(tid)
+        title = (task.get("title") or "").strip()
+        key = title or (task.get("id") or f"{m.get('document_id')}:?")
+        s = out.get(key)
         if s is None:
-            seq = task.get("seq") or ""
-            title = task.get("title") or "（未分节 no section）"
-            year = _doc_year(m.get("document_id"))
-            s = out[tid] = {
-                "id": f"section:{tid}", "task_id": tid, "seq": seq, "number": task.get("number"), "title": title,
-                "label": (f"{year} " if many_docs and year else "") + (f"（{seq}）" if seq else "") + title,
-                "document_id": m.get("document_id"), "document_title": m.get("document_title"),
+            s = out[key] = {
+                "id": f"section:{key}", "task_id": task.get("id"), "task_ids": [], "seq": task.get("seq") or "",
+                "number": task.get("number"), "title": title or "（未分节 no section）",
+                "document_id": m.get("document_id"), "document_title": m.get("document_title"), "documents": [],
                 "level": _level(m.get("level")), "count": 0, "roles": {}, "measures": [],
             }
+        if task.get("id") and task["id"] not in s["task_ids"]:
+            s["task_ids"].append(task["id"])
+        if m.get("document_id") not in s["documents"]:
+            s["documents"].append(m.get("document_id"))
         s["count"] += 1
         role = m.get("role") or "shared"
         s["roles"][role] = s["roles"].get(role, 0) + 1
         s["measures"].append(m["id"])
-    return sorted(out.values(), key=lambda s: (str(s["document_id"]), s["number"] or 0, s["task_id"]))
+    for s in out.values():
+        s["label"] = (f"（{s['seq']}）" if s["seq"] and len(s["documents"]) == 1 else "") + s["title"]
+    return sorted(out.values(), key=lambda s: (str(s["document_id"]), s["number"] or 0, s["id"]))
 
 
 def _partners(name: str, measures: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -294,8 +295,7 @@ def unit_overview(store: GraphStore, name: str, budget: int = DEFAULT_BUDGET,
     answer = obligations(store, root_name, where=opts.where, limit=ALL_ROWS)
     all_measures = answer["data"]
     measures = [m for m in all_measures if _keep(m, opts)]
-    many_docs = len({m.get("document_id") for m in measures}) > 1
-    sections = _sections(measures, many_docs)
+    sections = _sections(measures)
     partners = _partners(root_name, measures)
     by_id = {m["id"]: m for m in measures}
     counterparts = [c["name"] if isinstance(c, dict) else c for c in unit.get("counterparts") or []]
@@ -314,7 +314,10 @@ def unit_overview(store: GraphStore, name: str, budget: int = DEFAULT_BUDGET,
     # sections: the largest first when they do not all fit; one node left for the summary
     expand = [e if e.startswith("section:") else f"section:{e}" for e in opts.expand]
     partner_room = min(PARTNER_MAX, len(partners))
-    fit = max(1, pic.room() - min(partner_room, max(0, pic.room() // 4)) - 1)
+    # an expanded section's measures come before the other sections: room is made for them
+    expanding = sum(len(s["measures"]) + 1 for s in sections if s["id"] in expand)
+    expand_room = min(expanding, max(1, (pic.room() - 2) // 2))
+    fit = max(1, pic.room() - min(partner_room, max(0, pic.room() // 4)) - 1 - expand_room)
     many_partners = 1 if len(partners) > PARTNER_MAX else 0
     ranked = sorted(sections, key=lambda s: (s["id"] not in expand, -s["count"], str(s["document_id"]),
                                               s["number"] or 0))
@@ -324,17 +327,17 @@ def unit_overview(store: GraphStore, name: str, budget: int = DEFAULT_BUDGET,
         if s["id"] not in shown_ids:
             continue
         roles = " · ".join(f"{ROLE_LABELS_ZH.get(r, r)} {n}" for r, n in s["roles"].items())
-        year = _doc_year(s["document_id"]) if many_docs else ""
-        tag = f"{year}（{s['seq']}）" if s["seq"] else year
-        if pic.node(s["id"], group="section", kind="section",
-                    label=f"{wrap(s['title'], 7, 2)}\n{tag}{' · ' if tag else ''}{s['count']} 项",
+        docs = len(s["documents"])
+        tag = f"{docs} 份文件 · " if docs > 1 else (f"{s['seq']} · " if s["seq"] else "")
+        if pic.node(s["id"], group="section", kind="section", label=f"{wrap(s['title'], 7, 2)}\n{tag}{s['count']} 项",
                     name=s["label"], count=s["count"],
                     task_id=s["task_id"], level=s["level"], roles=s["roles"], expanded=s["id"] in expand,
-                    title=f"{s['label']}\n{s['document_title'] or s['document_id'] or ''}\n{s['count']} 项：{roles}"):
+                    title=f"{s['label']}\n{s['document_title'] or s['document_id'] or ''}"
+                          + (f" 等 {docs} 份文件" if docs > 1 else "") + f"\n{s['count']} 项：{roles}"):
             pic.edge(root, s["id"], "section", label=str(s["count"]), weight=s["count"])
     hidden_sections = [s for s in sections if s["id"] not in pic.nodes]
     # what expansions and pairs may use: keep a node for each summary and a few partners
-    keep = (1 if hidden_sections else 0) + many_partners + min(MIN_PARTNERS, len(partners))
+    keep = (1 if hidden_sections else 0) + many_partners + min(MIN_PARTNERS, len(partners), budget // 10)
 
     def spare() -> int:
         return max(0, pic.room() - keep)
@@ -450,7 +453,7 @@ def _evict(pic: _Picture) -> bool:
 
 
 # ---- a deterministic grid layout (the page and the pyvis file draw the same picture) ---------
-COL, ROW, MAX_ROWS = 140, 72, 12
+COL, ROW, MAX_ROWS = 128, 64, 15
 
 
 def _column(ids: list[str], x: float, y_centre: float, pos: dict[str, tuple[float, float]], row: float = ROW) -> None:

@@ -119,7 +119,7 @@
       case "section":
         out.color = { background: n.expanded ? "#fff6d5" : "#eef3f9", border: n.expanded ? "#12355b" : C[lvl],
                       highlight: { background: "#fff6d5", border: "#12355b" }, hover: { background: "#f7fafd", border: "#12355b" } };
-        out.font = { size: 12, color: "#1f2d3d", face: PG.FONT };
+        out.font = { size: 13, color: "#1f2d3d", face: PG.FONT };
         out.borderWidth = n.expanded ? 2.5 : 1.5;
         out.title = n.title + (n.expanded ? "\n点击收起 click to collapse" : "\n点击展开措施 click to expand");
         break;
@@ -128,7 +128,7 @@
         var overdue = n.due && n.due < asOf;
         out.color = { background: overdue ? "#f5c6c0" : "#ffffff", border: n.group === "pair" ? C.city : (C[n.role] || C.other),
                       highlight: { background: "#fff6d5", border: "#12355b" } };
-        out.font = { size: 11, color: "#1f2d3d", face: PG.FONT };
+        out.font = { size: 12, color: "#1f2d3d", face: PG.FONT };
         out.borderWidth = 2;
         out.shapeProperties = { borderRadius: 10, borderDashes: n.group === "pair" ? [5, 3] : false };
         out.widthConstraint = { maximum: 118 };
@@ -162,7 +162,7 @@
       case "partner":
         out.color = { color: "#7f8fa3", opacity: 0.7, highlight: "#12355b" };
         out.width = Math.min(9, 1 + Math.sqrt(e.weight || 1) * 1.2);
-        out.label = String(e.weight || ""); out.title = "共同负责 " + (e.weight || 0) + " 项 measures shared";
+        out.label = String(e.weight || ""); out.font = { size: 13, color: "#12355b", strokeWidth: 4 }; out.title = "共同负责 " + (e.weight || 0) + " 项 measures shared";
         break;
       case "pair":
       case "counterpart":
