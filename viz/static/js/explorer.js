@@ -521,11 +521,20 @@
   window.pgOpenUnit = openUnit;
   window.pgSetView = setView;
   setView(state.view);
+  /* The completion list (every agency) is only needed to type: on a large store it is the
+   * slowest read, so a deep link draws first and fetches it afterwards (or on first focus). */
+  var unitsLoading = null;
+  function loadCompletion() {
+    if (unitsLoading) return unitsLoading;
+    unitsLoading = PG.loadUnits().then(function (units) {
+      state.units = units.filter(function (u) { return u && u.name; });
+      state.byName = PG.indexUnits(state.units);
+      document.body.dataset.unitsLoaded = String(state.units.length);
+    }).catch(function (e) { PG.showError(errEl, e); });
+    return unitsLoading;
+  }
+  $("search").addEventListener("focus", loadCompletion);
   var initial = document.body.dataset.initialUnit;
-  if (initial) openUnit(initial, false);   // at once: completion data is not needed to draw
-  PG.loadUnits().then(function (units) {
-    state.units = units.filter(function (u) { return u && u.name; });
-    state.byName = PG.indexUnits(state.units);
-    document.body.dataset.unitsLoaded = String(state.units.length);
-  }).catch(function (e) { PG.showError(errEl, e); });
+  if (initial) openUnit(initial, false).then(loadCompletion);
+  else loadCompletion();
 })();
