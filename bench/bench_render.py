@@ -8,7 +8,11 @@ run the explorer is opened on that agency; we report
   render  = data fetched -> layout stabilised, physics off (what issue 6 bounds: < 1 s)
   total   = navigation start -> layout stabilised (includes fetching /units and obligations)
 
-Usage: python bench/bench_render.py [--runs 5] [--db PATH] [--chromium /usr/bin/chromium]
+  nodes   = nodes drawn on the first picture (the explorer's node budget bounds it)
+  export  = GET /units/{name}/network.html (the pyvis file), server time
+
+Usage: python bench/bench_render.py [--runs 5] [--db PATH] [--unit NAME] [--chromium /usr/bin/chromium]
+(``--unit`` picks the agency; default: the busiest non-collective agency.)
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db", type=Path)
+    ap.add_argument("--unit", help="agency to open (default: the busiest one)")
     ap.add_argument("--chromium", default=os.environ.get("POLICYGRAPH_CHROMIUM") or "/usr/bin/chromium")
     args = ap.parse_args()
 
@@ -84,12 +89,21 @@ def main() -> int:
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
     try:
-        units = httpx.get(f"{base}/units", params={"limit": 500}, headers={"Accept": "application/json"}).json()["data"]
+        units: list[dict] = []
+        while True:  # page through GET /units (500 a page)
+            got = httpx.get(f"{base}/units", params={"limit": 500, "offset": len(units)},
+                            headers={"Accept": "application/json"}, timeout=120).json()["data"]
+            units += got
+            if len(got) < 500:
+                break
         units = [u for u in units if not u.get("collective")]
-        largest = max(units, key=lambda u: (sum(int(u.get(k) or 0) for k in ("lead", "support", "joint", "shared")),
-                                            u["name"]))
+        if args.unit:
+            largest = next(u for u in units if u["name"] == args.unit)
+        else:
+            largest = max(units, key=lambda u: (sum(int(u.get(k) or 0) for k in ("lead", "support", "joint", "shared")),
+                                                u["name"]))
         measures = sum(int(largest.get(k) or 0) for k in ("lead", "support", "joint", "shared"))
-        renders, totals, nodes = [], [], 0
+        renders, totals, draws, nodes = [], [], [], 0
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=args.chromium, args=ARGS, headless=True)
             for _ in range(args.runs):
@@ -98,20 +112,29 @@ def main() -> int:
                 page.wait_for_selector("#graph[data-stable='1']", state="attached", timeout=60000)
                 t = page.evaluate("window.pgState.timings")
                 renders.append(t["stabilized"] - t["fetched"])
+                draws.append(t.get("draw") or 0)
                 totals.append(t["stabilized"])
                 nodes = int(page.get_attribute("#graph", "data-nodes") or 0)
                 page.close()
             version = browser.version
             browser.close()
+        exports = []
+        for _ in range(max(1, min(args.runs, 3))):
+            t0 = time.perf_counter()
+            r = httpx.get(f"{base}/units/{quote(largest['name'])}/network.html", timeout=300)
+            r.raise_for_status()
+            exports.append((time.perf_counter() - t0) * 1000)
     finally:
         server.should_exit = True
         thread.join(timeout=15)
         store.close()
-    print(f"largest agency: {largest['name']} ({measures} measures), {nodes} nodes drawn")
+    print(f"agency: {largest['name']} ({measures} measures), {nodes} nodes drawn")
     print(f"chromium {version}, {args.runs} runs")
     print(f"render (data -> stable, physics off): median {statistics.median(renders):.0f} ms, "
           f"max {max(renders):.0f} ms")
+    print(f"draw (nodes handed to vis-network, fitted): median {statistics.median(draws):.0f} ms")
     print(f"total (navigation -> stable): median {statistics.median(totals):.0f} ms, max {max(totals):.0f} ms")
+    print(f"export (network.html): median {statistics.median(exports):.0f} ms, {len(r.content) // 1024} KiB")
     return 0 if statistics.median(renders) < 1000 else 1
 
 

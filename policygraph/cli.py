@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.model import PolicyGraphError
-from policygraph import check_cli, ledger_cli, viz_cli
+from graph.model import NotFoundError, PolicyGraphError
+from policygraph import check_cli, ledger_cli, units_cli, viz_cli
 from policygraph.samples import sample_paths
 from policygraph.settings import Settings, get_settings, settings_environment
 
@@ -143,9 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="API processes (Neo4j store only)")
     store_options(p)
 
-    for register in (viz_cli.register, ledger_cli.register, check_cli.register):
+    for register in (viz_cli.register, ledger_cli.register, check_cli.register, units_cli.register):
         register(sub, add, store_options)
     return parser
+
+
+def error_message(exc: PolicyGraphError) -> str:
+    """The one-line message, with the same suggestions the API gives for an unknown name."""
+    if isinstance(exc, NotFoundError) and exc.suggestions:
+        return f"{exc}；您是否要找 (did you mean): {'、'.join(exc.suggestions)}"
+    return str(exc)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except PolicyGraphError as exc:
-        print(f"policygraph: {exc}", file=sys.stderr)
+        print(f"policygraph: {error_message(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

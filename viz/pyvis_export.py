@@ -5,12 +5,15 @@ Why our own template: pyvis 0.3.2's template pulls Bootstrap from a CDN even wit
 through ``viz/templates/pyvis_network.html`` (``set_template_dir``), which inlines the
 vendored vis-network build and names a CJK font stack; Chinese labels are broken with
 ``\\n`` (vis-network wraps only at spaces); no ``select_menu`` (it garbles Chinese);
-the file is written as UTF-8 explicitly.  Layout: bounded stabilisation, then physics off.
+the file is written as UTF-8 explicitly.  The picture is the explorer's: the grouped
+neighbourhood of ``queries.neighbourhood.unit_overview`` (task sections, weighted partners,
+the same node budget), at its positions, physics off.
 """
 
 from __future__ import annotations
 
 import html
+import math
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +21,13 @@ from pyvis.network import Network
 
 from graph.model import ROLE_LABELS_ZH
 from graph.store import GraphStore
-from queries.obligations import all_obligations
-from queries.units import unit_detail, units_by_name
+from queries.neighbourhood import DEFAULT_BUDGET, unit_overview
 from viz.assets import CJK_FONT_STACK, TEMPLATES_DIR, vis_network_js
 
 COLORS = {
     "lead": "#c0392b", "support": "#2471a3", "joint": "#7d3c98", "shared": "#7f8c8d",
     "city": "#b9770e", "district": "#148f77", "other": "#95a5a6",
 }
-LEVEL_PREFIX = {"city": "市", "district": "区"}
-MAX_NODES = 400
-STABILIZATION_ITERATIONS = 200
 
 
 def wrap(text: str, width: int = 6, max_lines: int | None = None) -> str:
@@ -48,111 +47,67 @@ def _level(value: Any) -> str:
     return value if value in ("city", "district") else "other"
 
 
-def unit_levels(store: GraphStore) -> dict[str, dict[str, Any]]:
-    """Every unit by name (level, collective), from the read layer."""
-    return units_by_name(store)
+def _node_style(n: dict[str, Any]) -> dict[str, Any]:
+    """vis-network attributes for one node of the overview, by what it is (as the explorer draws it)."""
+    lvl = _level(n.get("level"))
+    group = n.get("group")
+    font = {"face": CJK_FONT_STACK, "size": 12, "color": "#1f2d3d"}
+    if group == "root":
+        bg = "#dfe4ea" if n.get("collective") else COLORS[lvl]
+        return {"color": {"background": bg, "border": "#12355b"}, "borderWidth": 3, "margin": 10,
+                "font": {**font, "size": 16, "color": "#ffffff"}}
+    if group == "section":
+        return {"color": {"background": "#eef3f9", "border": COLORS[lvl]}, "borderWidth": 1.5, "font": {**font, "size": 13}}
+    if group in ("measure", "pair"):
+        return {"color": {"background": "#ffffff", "border": COLORS["city"] if group == "pair" else
+                          COLORS.get(n.get("role") or "shared", COLORS["other"])}, "borderWidth": 2,
+                "shapeProperties": {"borderRadius": 10, "borderDashes": [5, 3] if group == "pair" else False},
+                "font": font}
+    if group in ("partner", "counterpart"):
+        bg = "#dfe4ea" if n.get("collective") else COLORS[lvl]
+        return {"color": {"background": bg, "border": "#7a4f09" if group == "counterpart" else bg},
+                "borderWidth": 3 if group == "counterpart" else 1,
+                "font": {**font, "color": "#1f2d3d" if n.get("collective") else "#ffffff"}}
+    return {"color": {"background": "#f4f6f8", "border": "#95a5a6"}, "shapeProperties": {"borderDashes": [4, 3]},
+            "font": {**font, "color": "#4a5663"}}
 
 
-def fetch_neighbourhood(store: GraphStore, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The unit (canonical, with counterparts) and all its obligations, in the API's JSON shape.
+def _edge_style(e: dict[str, Any]) -> dict[str, Any]:
+    kind = e.get("kind")
+    if kind == "section":
+        return {"color": "#aab6c3", "width": 1 + min(4, math.log2(1 + (e.get("weight") or 1))), "title": f"{e.get('weight')} 项"}
+    if kind == "partner":
+        w = e.get("weight") or 1
+        return {"color": "#7f8fa3", "width": min(9, 1 + math.sqrt(w) * 1.2), "label": str(w),
+                "title": f"共同负责 {w} 项 measures shared", "font": {"size": 13, "color": "#12355b", "strokeWidth": 4}}
+    if kind in ("pair", "counterpart"):
+        return {"color": COLORS["city"], "dashes": True, "width": 2, **({"label": "对口"} if kind == "counterpart" else {})}
+    if kind == "co":
+        return {"color": {"color": COLORS.get(e.get("role") or "", COLORS["other"]), "opacity": 0.35}, "width": 1}
+    if kind == "summary":
+        return {"color": "#c3ccd5", "dashes": True, "width": 1}
+    return {"color": COLORS.get(kind or "", COLORS["other"]), "width": 2.2 if kind == "lead" else 1.4,
+            "dashes": kind == "shared", "title": ROLE_LABELS_ZH.get(kind or "", kind)}
 
-    Read through the same read-layer functions the API serves, so the file and the
-    pages show the same data."""
-    unit = unit_detail(store, name)
-    return unit, all_obligations(store, unit["name"])["data"]
 
-
-def build_network(
-    unit: dict[str, Any],
-    measures: list[dict[str, Any]],
-    units: dict[str, dict[str, Any]] | None = None,
-    max_nodes: int = MAX_NODES,
-) -> Network:
-    """pyvis Network: agency -> measures -> co-responsible agencies, plus linked city/district measures.
-
-    ``units`` (name -> unit row) gives the other agencies' levels for their colours."""
+def build_network(overview: dict[str, Any]) -> Network:
+    """pyvis Network of the agency's grouped neighbourhood (``queries.neighbourhood.unit_overview``):
+    the same nodes, budget and positions as the explorer page; physics off."""
     net = Network(height="100%", width="100%", bgcolor="#fbfcfd", font_color="#1f2d3d",
                   cdn_resources="remote", select_menu=False, filter_menu=False)
-    truncated = False
-    units_by_name: dict[str, dict[str, Any]] = {**(units or {}), unit["name"]: unit}
-
-    def add_unit(name: str, root: bool = False, level: Any = None, collective: bool = False) -> bool:
-        nonlocal truncated
-        node_id = f"u:{name}"
-        if node_id in net.node_ids:
-            return True
-        if len(net.node_ids) >= max_nodes:
-            truncated = True
-            return False
-        lvl = _level(level if level is not None else units_by_name.get(name, {}).get("level"))
-        bg = "#dfe4ea" if collective else COLORS[lvl]
-        net.add_node(
-            node_id, label=wrap(name, 6, 3), title=name, shape="box",
-            color={"background": bg, "border": "#12355b" if root else bg},
-            font={"color": "#1f2d3d" if collective else "#ffffff", "size": 16 if root else 13, "face": CJK_FONT_STACK},
-            borderWidth=3 if root else 1,
-        )
-        return True
-
-    def add_measure(m: dict[str, Any]) -> bool:
-        nonlocal truncated
-        node_id = f"m:{m['id']}"
-        if node_id in net.node_ids:
-            return True
-        if len(net.node_ids) >= max_nodes:
-            truncated = True
-            return False
-        lvl = _level(m.get("level"))
-        number = m.get("number")
-        clause = m.get("clause")
-        label = str(number if number is not None else str(m["id"]).rsplit(":", 1)[-1])
-        if clause and clause > 1 and number is not None:
-            label += f".{clause}"
-        deadline = m.get("deadline") or {}
-        title = wrap(str(m.get("text") or ""), 28, 6)
-        if deadline.get("text") or deadline.get("date"):
-            title += f"\n时限：{deadline.get('text') or deadline.get('date')}"
-        net.add_node(
-            node_id, label=LEVEL_PREFIX.get(lvl, "") + label, title=title, shape="dot", size=9,
-            color={"background": "#ffffff", "border": COLORS[lvl]}, borderWidth=2,
-            font={"size": 11, "color": "#4a5663", "face": CJK_FONT_STACK},
-        )
-        return True
-
-    def edge(a: str, b: str, role: str) -> None:
-        net.add_edge(a, b, color=COLORS.get(role, COLORS["other"]), width=2.2 if role == "lead" else 1.4,
-                     dashes=role == "shared", title=ROLE_LABELS_ZH.get(role, role))
-
-    add_unit(unit["name"], root=True, level=unit.get("level"), collective=bool(unit.get("collective")))
-    order = {"lead": 0, "joint": 1, "support": 2, "shared": 3}
-    for m in sorted(measures, key=lambda m: (order.get(m.get("role"), 9), str(m.get("document_id")),
-                                             m.get("number") or 0, m.get("clause") or 0)):
-        if not add_measure(m):
-            break
-        edge(f"u:{unit['name']}", f"m:{m['id']}", m.get("role") or "shared")
-        for c in m.get("co_responsible") or []:
-            if add_unit(c["unit"], collective=bool(c.get("collective"))):
-                edge(f"u:{c['unit']}", f"m:{m['id']}", c.get("role") or "support")
-        for key, lvl in (("city_measures", "city"), ("district_measures", "district")):
-            for link in m.get(key) or []:
-                if add_measure({"level": lvl, **link}):
-                    net.add_edge(f"m:{m['id']}", f"m:{link['id']}", color=COLORS["city"], dashes=True, width=2,
-                                 title="对应市级措施" if lvl == "city" else "对应区级措施")
-    n = len(net.node_ids)
+    for n in overview["nodes"]:
+        net.add_node(n["id"], label=n["label"], title=n.get("title") or "", shape="box", x=n["x"], y=n["y"],
+                     physics=False, widthConstraint={"maximum": 128}, **_node_style(n))
+    for e in overview["edges"]:
+        net.add_edge(e["from"], e["to"], **_edge_style(e))
     net.options = {
         "autoResize": True,
-        "layout": {"improvedLayout": n <= 150, "randomSeed": 7},
-        "nodes": {"font": {"face": CJK_FONT_STACK}, "shapeProperties": {"borderRadius": 4}, "margin": 6},
-        "edges": {"smooth": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n > 200},
-        "physics": {
-            "enabled": True, "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -5200, "centralGravity": 0.25, "springLength": 110,
-                          "springConstant": 0.035, "damping": 0.2, "avoidOverlap": 0.25},
-            "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS, "updateInterval": 50, "fit": True},
-        },
+        "layout": {"improvedLayout": False},
+        "nodes": {"font": {"face": CJK_FONT_STACK}, "shapeProperties": {"borderRadius": 4}, "margin": 7},
+        "edges": {"smooth": False, "font": {"face": CJK_FONT_STACK, "size": 11, "strokeWidth": 3}},
+        "interaction": {"hover": True, "tooltipDelay": 120},
+        "physics": {"enabled": False, "stabilization": {"enabled": False}},
     }
-    net.pg_truncated = truncated  # type: ignore[attr-defined]
     return net
 
 
@@ -167,17 +122,23 @@ def render_html(net: Network, heading: str, subheading: str = "") -> str:
     return net.generate_html()
 
 
-def unit_network_html(store: GraphStore, name: str) -> tuple[str, str]:
-    """(canonical unit name, HTML) for one agency's neighbourhood."""
-    unit, measures = fetch_neighbourhood(store, name)
-    net = build_network(unit, measures, unit_levels(store))
-    counts: dict[str, int] = {}
-    for m in measures:
-        counts[m.get("role") or "shared"] = counts.get(m.get("role") or "shared", 0) + 1
+def unit_network_html(store: GraphStore, name: str, budget: int = DEFAULT_BUDGET) -> tuple[str, str]:
+    """(canonical unit name, HTML) for one agency's neighbourhood, grouped as the explorer shows it."""
+    overview = unit_overview(store, name, budget)
+    net = build_network(overview)
+    counts = overview["counts"]
     sub = " · ".join(f"{ROLE_LABELS_ZH[r]} {counts[r]}" for r in ROLE_LABELS_ZH if counts.get(r))
-    sub += f" · 节点 {len(net.node_ids)}" + ("（已截断 truncated）" if getattr(net, "pg_truncated", False) else "")
-    heading = f"{unit['name']} · 职责网络 PolicyGraph"
-    return unit["name"], render_html(net, heading, sub)
+    sub += f" · 节点 {overview['count']} / 上限 {overview['budget']}"
+    summary = overview["summary"]
+    hidden = []
+    if summary["sections_hidden"]:
+        hidden.append(f"{summary['sections_hidden']} 个任务（{summary['measures_in_hidden_sections']} 项）")
+    if summary["partners_hidden"]:
+        hidden.append(f"{summary['partners_hidden']} 个单位")
+    if hidden:
+        sub += "（已汇总：" + "、".join(hidden) + " 未画出）"
+    unit = overview["unit"]["name"]
+    return unit, render_html(net, f"{unit} · 职责网络 PolicyGraph", sub)
 
 
 def write_unit_network(store: GraphStore, name: str, path: Path) -> Path:

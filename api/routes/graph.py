@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import Path, Query
 
@@ -11,6 +12,7 @@ from api.routes.common import make_router
 from api.schemas import ok
 from queries import neighbourhood
 from queries.answers import Neighbourhood
+from queries.ownership import MeasureFilter
 
 router = make_router("/graph", "graph")
 
@@ -49,3 +51,44 @@ def graph_measure(
 ) -> Neighbourhood:
     """The measure, its task and units and linked measures (depth 1), then outward alternately."""
     return neighbourhood.measure_neighbourhood(store, measure_id, depth, limit)
+
+
+OVERVIEW_EXAMPLE = {
+    "root": "unit:区财政局", "budget": 60, "count": 43, "total": 51,
+    "nodes": [
+        {"id": "unit:区财政局", "group": "root", "kind": "unit", "label": "区财政局"},
+        {"id": "section:西青区人民政府-2022-07-27:t3", "group": "section", "kind": "section",
+         "label": "（三）提升积极的\n财政政策效能\n3 项", "count": 3},
+        {"id": "unit:区发展改革委", "group": "partner", "kind": "unit", "label": "区发展改革委", "weight": 9},
+    ],
+    "edges": [{"from": "unit:区财政局", "to": "section:西青区人民政府-2022-07-27:t3", "kind": "section", "weight": 3},
+              {"from": "unit:区发展改革委", "to": "unit:区财政局", "kind": "partner", "weight": 9}],
+    "summary": {"summarised": True, "sections_hidden": 0, "partners_hidden": 21, "measures_hidden": 0},
+}
+
+
+@router.get("/units/{name}/overview", responses=ok(OVERVIEW_EXAMPLE))
+def graph_unit_overview(
+    name: Annotated[str, Path(description="单位名称或别名", examples=["区财政局"])],
+    store: StoreDep,
+    budget: Annotated[int, Query(ge=4, le=1000, description="最多节点数；超出则汇总（summary 节点）")] = 60,
+    expand: Annotated[list[str] | None, Query(description="展开的任务节点 id（可重复）",
+                                              examples=[["section:西青区人民政府-2022-07-27:t3"]])] = None,
+    pairs: Annotated[bool, Query(description="显示市区对应：对口单位与上级/下级措施")] = False,
+    role: Annotated[list[Literal["lead", "support", "joint", "shared"]] | None,
+                    Query(description="只看某些角色（可重复）")] = None,
+    level: Annotated[list[Literal["city", "district", "other"]] | None,
+                     Query(description="只看某些层级的措施（可重复）")] = None,
+    due_before: Annotated[date | None, Query(description="完成时限不晚于")] = None,
+    due_after: Annotated[date | None, Query(description="完成时限不早于")] = None,
+    document: Annotated[str | None, Query(description="文件 id", max_length=200)] = None,
+) -> dict[str, Any]:
+    """The agency's neighbourhood at a readable level of detail: one node per task section (with
+    its count), co-responsible agencies as weighted edges, expanded sections' measures, the
+    city/district pairs on demand; never more than ``budget`` nodes (the rest is summarised)."""
+    opts = neighbourhood.OverviewOptions(
+        budget=budget, expand=tuple(expand or ()), pairs=pairs,
+        roles=tuple(role) if role else None, levels=tuple(level) if level else None,
+        where=MeasureFilter.of(due_before, due_after, None, document),
+    )
+    return neighbourhood.unit_overview(store, name, budget, opts)

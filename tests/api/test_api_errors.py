@@ -34,6 +34,9 @@ BAD_REQUESTS = [
     ("GET", "/network/collaboration", {"top": "0"}, 422),
     ("GET", "/graph/units/区财政", {}, 404),
     ("GET", "/graph/units/区财政局", {"depth": "9"}, 422),
+    ("GET", "/graph/units/区财政/overview", {}, 404),
+    ("GET", "/graph/units/区财政局/overview", {"budget": "2"}, 422),
+    ("GET", "/graph/units/区财政局/overview", {"role": "boss"}, 422),
     ("GET", "/graph/measures/none:1.1", {}, 404),
     ("GET", "/graph/measures/none:1.1", {"limit": "0"}, 422),
     ("GET", "/healthz", {}, None),  # no user input: listed to show it was considered

@@ -17,7 +17,8 @@ import pytest
 from live_server import ServerThread, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Test runs save pictures here (ignored by git); `python -m tests.viz.screenshots` refreshes docs/screenshots/.
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 CHROMIUM = os.environ.get("POLICYGRAPH_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -152,7 +153,7 @@ def page(browser, requests_log):
 
 @pytest.fixture
 def screenshot():
-    """Save a page screenshot under docs/screenshots/ (the README shows them)."""
+    """Save a page screenshot under tests/artifacts/screenshots/ (never the tracked docs/screenshots/)."""
 
     def take(pg, name: str, full_page: bool = False) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -102,7 +102,7 @@ def test_quality_page(page, base_url, requests_log):
 
 
 def test_overview_page(page, base_url, screenshot):
-    page.goto(base_url + "/overview")
+    page.goto(base_url + "/overview?government=" + quote("西青区人民政府"))
     page.wait_for_selector("body[data-ready='1']", state="attached", timeout=20000)
     assert page.locator("#ranking .pg-bar-row").count() > 1
     assert page.locator("#heat tbody tr").count() > 1

@@ -42,6 +42,13 @@ def test_export_opens_offline_in_chromium(store, tmp_path, page, requests_log):
     page.wait_for_selector("#mynetwork[data-stable='1']", state="attached", timeout=20000)
     assert page.evaluate("window.pgNetwork.body.data.nodes.length") > 1
     assert page.locator("#mynetwork canvas").count() == 1
+    # the explorer's picture: the same grouped nodes, the same budget, the same positions
+    from queries.neighbourhood import unit_overview
+
+    overview = unit_overview(store, UNIT)
+    got = page.evaluate("window.pgNetwork.body.data.nodes.get().map(n => [n.id, n.label, n.x, n.y])")
+    assert sorted(got) == sorted([n["id"], n["label"], n["x"], n["y"]] for n in overview["nodes"])
+    assert len(got) <= overview["budget"] == 60
     assert all(u.startswith(("file:", "data:", "about:")) for u in requests_log.urls), requests_log.urls
 
 

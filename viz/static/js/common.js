@@ -230,6 +230,31 @@
     });
   };
 
+  /** The government the user works in: remembered (this browser) and carried by the navigation's
+   * overview link, so the overview opens where the user came from. */
+  var GOV_KEY = "policygraph.government";
+  PG.government = function () {
+    try { return localStorage.getItem(GOV_KEY) || ""; } catch (e) { return ""; }
+  };
+  PG.setGovernment = function (gov) {
+    if (!gov) return;
+    try { localStorage.setItem(GOV_KEY, gov); } catch (e) { /* private mode: the link still carries it */ }
+    var a = document.getElementById("nav-overview");
+    if (a) a.setAttribute("href", "/overview?government=" + encodeURIComponent(gov));
+  };
+  (function initNav() {
+    var remembered = PG.government();
+    var a = document.getElementById("nav-overview");
+    if (a && remembered && a.getAttribute("href") === "/overview") a.setAttribute("href", "/overview?government=" + encodeURIComponent(remembered));
+    // an agency's page (workload): its government becomes the overview's default
+    var m = /^\/agency\/([^/]+)$/.exec(location.pathname);
+    if (m) {
+      PG.api(PG.unitPath(decodeURIComponent(m[1]))).then(function (u) {
+        PG.setGovernment((u.data && !Array.isArray(u.data) ? u.data : u).government);
+      }).catch(function () { /* the page itself reports an unknown agency */ });
+    }
+  })();
+
   /** Obligations may come as a flat list (each with role) or grouped by role. */
   PG.flattenObligations = function (rows) {
     var out = [];

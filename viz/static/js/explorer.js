@@ -1,23 +1,28 @@
-/* PolicyGraph explorer: search an agency, draw its neighbourhood, expand, filter, read measures.
- * Data: GET /units (completion), /units/{name} (counterparts), /units/{name}/obligations (measures,
- * co-responsible agencies, linked city/district measures), /measures/{id} (a linked measure).
+/* PolicyGraph explorer: search an agency, see its neighbourhood at a readable level of detail,
+ * expand a task section, read measures; or read the same measures as a table (list first).
+ * Data: GET /units (completion), /units/{name} (the panel head), /units/{name}/obligations (the
+ * list, the table, the measure panel), /graph/units/{name}/overview (the picture: one node per
+ * task section, co-responsible agencies as weighted edges, expanded sections' measures, the
+ * city/district pairs on demand, never more than the node budget; laid out by the server, so
+ * the page and the downloadable file draw the same picture), /measures/{id} (a linked measure).
  * For tests and benchmarks: window.pgNetwork (vis.Network), window.pgState, and #graph carries
- * data-nodes / data-edges / data-stable attributes. */
+ * data-nodes / data-edges / data-stable / data-budget attributes. */
 (function () {
   "use strict";
   var PG = window.PG, C = PG.COLORS;
-  var STEP = 40;            // measures drawn per agency before "show more"
-  var MAX_NODES = 300;      // hard cap on drawn nodes (Neo4j Browser's default)
-  var STAB_ITER = 150;      // bounded stabilisation, then physics off
+  var BUDGET = 60;          // nodes drawn at most; past it the server summarises
 
+  var params = new URLSearchParams(location.search);
   var state = (window.pgState = {
     units: [], byName: {}, root: null, rootUnit: null,
     obligations: {},        // agency name -> [measure]
-    counterparts: [],       // the root's counterpart agencies at the other level (COUNTERPART_OF)
     extraMeasures: {},      // measure id -> measure fetched on its own (linked measures)
-    expanded: [],           // agencies whose measures are drawn, root first
-    expandedMeasures: {},   // measure id -> true (linked measures' agencies drawn)
-    cap: STEP, selected: null, truncated: false, timings: {},
+    overview: null,         // the last /graph/units/{name}/overview answer
+    expand: [],             // expanded section ids
+    pairs: params.get("pairs") === "1",
+    view: params.get("view") === "table" ? "table" : "graph",
+    budget: Math.max(4, Math.min(1000, +params.get("budget") || BUDGET)),
+    selected: null, timings: {},
     filters: { roles: { lead: true, support: true, joint: true, shared: true },
                levels: { city: true, district: true, other: true }, document: "", from: "", to: "" },
   });
@@ -25,54 +30,34 @@
   var $ = function (id) { return document.getElementById(id); };
   var graphEl = $("graph"), errEl = $("error");
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
-  var network = null;
-  var pinned = [];          // nodes held in place while new ones settle (incremental draws)
+  var network = null, request = 0;
 
-  function options(n) {
-    return {
-      autoResize: true,
-      layout: { improvedLayout: n <= 150, randomSeed: 7 },
-      nodes: { font: { face: PG.FONT, size: 13, color: "#1f2d3d" }, borderWidth: 1,
-               shapeProperties: { borderRadius: 4 }, margin: 6 },
-      edges: { smooth: false, width: 1.4, selectionWidth: 2.5, hoverWidth: 0.6,
-               font: { face: PG.FONT, size: 10, color: "#6b7785", strokeWidth: 3, align: "middle" } },
-      physics: { enabled: false, solver: "barnesHut",
-                 barnesHut: { gravitationalConstant: -8000, centralGravity: 0.2, springLength: 130,
-                              springConstant: 0.03, damping: 0.2, avoidOverlap: 0.4 },
-                 stabilization: { enabled: true, iterations: STAB_ITER, updateInterval: 1000, fit: true },
-                 maxVelocity: 60, minVelocity: 1 },
-      interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: n > 200, hideEdgesOnZoom: n > 200 },
-    };
-  }
+  var OPTIONS = {
+    autoResize: true,
+    layout: { improvedLayout: false },
+    physics: { enabled: false },
+    nodes: { shape: "box", font: { face: PG.FONT, size: 13, color: "#1f2d3d", multi: false },
+             borderWidth: 1, margin: 7, shapeProperties: { borderRadius: 4 },
+             widthConstraint: { maximum: 128 } },
+    edges: { smooth: false, width: 1.2, selectionWidth: 2, hoverWidth: 0.6,
+             font: { face: PG.FONT, size: 11, color: "#4a5663", strokeWidth: 3, align: "middle" } },
+    interaction: { hover: true, tooltipDelay: 120, multiselect: false },
+  };
 
-  function setStable(flag) {
-    graphEl.dataset.stable = flag ? "1" : "0";
-  }
+  function setStable(flag) { graphEl.dataset.stable = flag ? "1" : "0"; }
 
-  function ensureNetwork(n) {
+  function ensureNetwork() {
     if (network) return network;
-    network = window.pgNetwork = new vis.Network(graphEl, { nodes: nodes, edges: edges }, options(n));
-    network.on("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-      if (pinned.length) {
-        nodes.update(pinned.filter(function (id) { return nodes.get(id); })
-          .map(function (id) { return { id: id, fixed: false }; }));
-        pinned = [];
-      }
-      state.timings.stabilized = performance.now();
-      setStable(true);
-    });
-    network.on("click", function (p) {
-      if (p.nodes.length) onNodeClick(p.nodes[0]);
-    });
+    network = window.pgNetwork = new vis.Network(graphEl, { nodes: nodes, edges: edges }, OPTIONS);
+    network.on("click", function (p) { if (p.nodes.length) onNodeClick(String(p.nodes[0])); });
     network.on("doubleClick", function (p) {
-      if (p.nodes.length && String(p.nodes[0]).indexOf("u:") === 0) openUnit(String(p.nodes[0]).slice(2));
+      var n = p.nodes.length && nodes.get(p.nodes[0]);
+      if (n && n.kind === "unit" && n.unit !== state.root) openUnit(n.unit);
     });
     return network;
   }
 
-  // ---- filtering ------------------------------------------------------------------------
-  function unitLevel(name) { return PG.levelOf(state.byName[name]); }
+  // ---- filtering (the list, the table; the picture asks the server with the same filters) ----
   function measureLevel(m) { return m.level === "city" || m.level === "district" ? m.level : "other"; }
 
   function passes(m) {
@@ -89,279 +74,137 @@
     return true;
   }
 
-  function sortMeasures(list) {
-    var order = { lead: 0, joint: 1, support: 2, shared: 3 };
-    return list.slice().sort(function (a, b) {
-      return (order[a.role] - order[b.role]) || String(a.document_id).localeCompare(String(b.document_id)) ||
-        (a.number - b.number) || (a.clause - b.clause);
-    });
+  function filtered(name) { return (state.obligations[name] || []).filter(passes); }
+
+  /** The overview's query string: budget, expanded sections, pairs, and the page's filters. */
+  function overviewQuery() {
+    var q = [["budget", state.budget]], f = state.filters;
+    state.expand.forEach(function (id) { q.push(["expand", id]); });
+    if (state.pairs) q.push(["pairs", "true"]);
+    var roles = PG.ROLES.filter(function (r) { return f.roles[r]; });
+    if (roles.length < PG.ROLES.length) (roles.length ? roles : ["none"]).forEach(function (r) { q.push(["role", r]); });
+    var levels = ["city", "district", "other"].filter(function (l) { return f.levels[l]; });
+    if (levels.length < 3) (levels.length ? levels : ["none"]).forEach(function (l) { q.push(["level", l]); });
+    if (f.document) q.push(["document", f.document]);
+    if (f.from) q.push(["due_after", f.from]);
+    if (f.to) q.push(["due_before", f.to]);
+    return q.map(function (kv) { return encodeURIComponent(kv[0]) + "=" + encodeURIComponent(kv[1]); }).join("&");
   }
 
-  function filtered(name) { return sortMeasures((state.obligations[name] || []).filter(passes)); }
-
-  // ---- graph model ----------------------------------------------------------------------
-  function agencyNode(name, isRoot, isCounterpart) {
-    var u = state.byName[name] || { name: name, level: "unknown" };
-    isCounterpart = isCounterpart || state.counterparts.indexOf(name) >= 0;
-    var lvl = PG.levelOf(u), bg = u.collective ? "#dfe4ea" : C[lvl];
-    var expanded = state.expanded.indexOf(name) >= 0;
-    return {
-      id: "u:" + name, label: PG.wrap(name, 6, 3), group: "unit", shape: "box",
-      title: name + (u.aliases && u.aliases.length ? "（又称 " + u.aliases.join("、") + "）" : "") + "\n" +
-        (PG.LEVEL_ZH[u.level] || "") + (u.government ? " · " + u.government : "") +
-        (isCounterpart ? "\n" + state.root + " 的对口单位 (counterpart)" : "") +
-        (isRoot ? "" : expanded ? "\n点击收起 · 双击设为中心" : "\n点击展开 (click to expand) · 双击设为中心"),
-      shapeProperties: { borderDashes: isCounterpart ? [5, 3] : false, borderRadius: 4 },
-      color: { background: bg, border: isRoot ? "#12355b" : isCounterpart ? "#7a4f09" : bg,
-               highlight: { background: bg, border: "#12355b" }, hover: { background: bg, border: "#12355b" } },
-      font: { color: u.collective ? "#1f2d3d" : "#ffffff", size: isRoot ? 16 : 13, face: PG.FONT,
-              bold: isRoot ? { color: "#ffffff" } : undefined },
-      borderWidth: isRoot ? 3 : isCounterpart ? 3 : expanded ? 2 : 1, level: lvl,
-    };
+  function emptyOverview() {
+    return { nodes: [], edges: [], sections: [], partners: [], count: 0, total: 0, budget: state.budget,
+             summary: { summarised: false } };
   }
 
-  function measureNode(m) {
-    var lvl = measureLevel(m), border = C[lvl] || C.other;
-    var d = PG.deadline(m), asOf = PG.today();
-    var sel = state.selected === m.id;
-    return {
-      id: "m:" + m.id, group: "measure", shape: "dot", size: sel ? 13 : 9,
-      label: (lvl === "city" ? "市" : lvl === "district" ? "区" : "") + PG.measureLabel(m),
-      title: PG.wrap(String(m.text || ""), 28, 6) + (d ? "\n时限：" + (d.text || d.date || "") : ""),
-      color: { background: PG.isOverdue(m, asOf) ? "#f5c6c0" : "#ffffff", border: border,
-               highlight: { background: "#fff6d5", border: "#12355b" } },
-      borderWidth: sel ? 3 : 2, font: { size: 11, color: "#4a5663", face: PG.FONT }, level: lvl,
-    };
+  function fetchOverview() {
+    var f = state.filters;
+    var none = !PG.ROLES.some(function (r) { return f.roles[r]; }) ||
+      !["city", "district", "other"].some(function (l) { return f.levels[l]; });
+    if (none) return Promise.resolve(emptyOverview());
+    return PG.api("/graph/units/" + encodeURIComponent(state.root) + "/overview?" + overviewQuery());
   }
 
-  function roleEdge(from, to, role) {
-    return { id: from + ">" + to, from: from, to: to, color: { color: C[role] || C.other, opacity: 0.85 },
-             dashes: role === "shared", width: role === "lead" ? 2.2 : 1.4, title: PG.ROLE_ZH[role] || role };
-  }
-
-  /** A measure linked to one of ours (city above / district below): the fullest record we hold. */
-  function linkedMeasure(l, level) {
-    var full = state.extraMeasures[l.id] || findMeasure(l.id);
-    var lm = full || Object.assign({ level: level, number: null }, l);
-    if (!lm.level) lm.level = level;
-    if (lm.number == null && l.id) lm.number = String(l.id).split(":").pop();
-    return lm;
-  }
-
-  /** City <-> district link, drawn in the legend's chain style (dashed, city colour). */
-  function chainEdge(from, to, title) {
-    return { id: from + "~" + to, from: from, to: to, color: { color: C.city, opacity: 0.95 },
-             dashes: [6, 4], width: 2, title: title, chain: true };
-  }
-
-  /** Who of the root's counterparts is responsible for a measure (and in which role). */
-  function counterpartRoles(id) {
-    var out = [];
-    state.counterparts.forEach(function (cp) {
-      (state.obligations[cp] || []).forEach(function (m) {
-        if (m.id === id && m.role !== "shared") out.push({ unit: cp, role: m.role });
-      });
-    });
+  // ---- styling: one look per kind of node (the server says what each node is) -------------
+  function styleNode(n) {
+    var lvl = n.level === "city" || n.level === "district" ? n.level : "other";
+    var out = { id: n.id, label: n.label, title: n.title, x: n.x, y: n.y, kind: n.kind, group: n.group,
+                unit: n.unit, measure_id: n.measure_id, section: n.section, level: lvl, count: n.count };
+    var asOf = PG.today();
+    switch (n.group) {
+      case "root":
+        out.color = { background: n.collective ? "#dfe4ea" : C[lvl], border: "#12355b" };
+        out.font = { color: "#ffffff", size: 16, face: PG.FONT, bold: { color: "#ffffff" } };
+        out.borderWidth = 3; out.margin = 10;
+        break;
+      case "section":
+        out.color = { background: n.expanded ? "#fff6d5" : "#eef3f9", border: n.expanded ? "#12355b" : C[lvl],
+                      highlight: { background: "#fff6d5", border: "#12355b" }, hover: { background: "#f7fafd", border: "#12355b" } };
+        out.font = { size: 13, color: "#1f2d3d", face: PG.FONT };
+        out.borderWidth = n.expanded ? 2.5 : 1.5;
+        out.title = n.title + (n.expanded ? "\n点击收起 click to collapse" : "\n点击展开措施 click to expand");
+        break;
+      case "measure":
+      case "pair":
+        var overdue = n.due && n.due < asOf;
+        out.color = { background: overdue ? "#f5c6c0" : "#ffffff", border: n.group === "pair" ? C.city : (C[n.role] || C.other),
+                      highlight: { background: "#fff6d5", border: "#12355b" } };
+        out.font = { size: 12, color: "#1f2d3d", face: PG.FONT };
+        out.borderWidth = 2;
+        out.shapeProperties = { borderRadius: 10, borderDashes: n.group === "pair" ? [5, 3] : false };
+        out.widthConstraint = { maximum: 118 };
+        break;
+      case "partner":
+      case "counterpart":
+        var bg = n.collective ? "#dfe4ea" : C[lvl];
+        out.color = { background: bg, border: n.group === "counterpart" ? "#7a4f09" : bg,
+                      highlight: { background: bg, border: "#12355b" }, hover: { background: bg, border: "#12355b" } };
+        out.font = { color: n.collective ? "#1f2d3d" : "#ffffff", size: 12, face: PG.FONT };
+        out.borderWidth = n.group === "counterpart" ? 3 : 1;
+        out.shapeProperties = { borderRadius: 4, borderDashes: n.group === "counterpart" ? [5, 3] : false };
+        out.title = n.title + "\n点击查看共同措施 · 双击设为中心";
+        break;
+      default: // summary, more
+        out.color = { background: "#f4f6f8", border: "#95a5a6", highlight: { background: "#eaf1fb", border: "#12355b" } };
+        out.font = { size: 12, color: "#4a5663", face: PG.FONT };
+        out.shapeProperties = { borderRadius: 4, borderDashes: [4, 3] };
+        out.title = (n.title || "") + "\n点击查看列表 click for the table";
+    }
     return out;
   }
 
-  /** Lines of partner agencies: thinner and lighter, so the root's own lines and the chain stand out. */
-  function faint(e) {
-    e.color = { color: e.color.color, opacity: 0.4, highlight: e.color.color, hover: e.color.color };
-    e.width = e.width > 2 ? 1.4 : 1;
-    return e;
+  function styleEdge(e) {
+    var out = { id: e.id, from: e.from, to: e.to, kind: e.kind, title: e.title };
+    switch (e.kind) {
+      case "section":
+        out.color = { color: "#aab6c3", opacity: 0.9 }; out.width = 1 + Math.min(4, Math.log2(1 + (e.weight || 1)));
+        out.title = (e.weight || "") + " 项";
+        break;
+      case "partner":
+        out.color = { color: "#7f8fa3", opacity: 0.7, highlight: "#12355b" };
+        out.width = Math.min(9, 1 + Math.sqrt(e.weight || 1) * 1.2);
+        out.label = String(e.weight || ""); out.font = { size: 13, color: "#12355b", strokeWidth: 4 }; out.title = "共同负责 " + (e.weight || 0) + " 项 measures shared";
+        break;
+      case "pair":
+      case "counterpart":
+        out.color = { color: C.city, opacity: 0.95 }; out.dashes = [6, 4]; out.width = 2; out.chain = true;
+        if (e.kind === "counterpart") { out.label = "对口"; out.title = "对口单位 counterpart（COUNTERPART_OF）"; }
+        break;
+      case "co":
+        out.color = { color: C[e.role] || C.other, opacity: 0.35 }; out.width = 1;
+        out.title = PG.ROLE_ZH[e.role] || e.role;
+        break;
+      case "summary":
+        out.color = { color: "#c3ccd5" }; out.dashes = [2, 4]; out.width = 1;
+        break;
+      default: // a role: section -> measure
+        out.color = { color: C[e.kind] || C.other, opacity: 0.9 }; out.width = e.kind === "lead" ? 2.2 : 1.4;
+        out.dashes = e.kind === "shared"; out.title = PG.ROLE_ZH[e.kind] || e.kind;
+    }
+    return out;
   }
 
-  function build() {
-    var want = {}, wantEdges = {}, count = 0, truncated = false;
-    function addNode(n) {
-      if (want[n.id]) return true;
-      if (count >= MAX_NODES) { truncated = true; return false; }
-      want[n.id] = n; count++; return true;
+  // ---- drawing ---------------------------------------------------------------------------
+  function draw(answer, fresh) {
+    var t0 = performance.now();
+    state.overview = answer;
+    ensureNetwork();
+    setStable(false);
+    var want = {}, wantE = {};
+    answer.nodes.forEach(function (n) { want[n.id] = styleNode(n); });
+    answer.edges.forEach(function (e) { wantE[e.id] = styleEdge(e); });
+    if (fresh) {
+      nodes.clear(); edges.clear();
+      nodes.add(Object.keys(want).map(function (id) { return want[id]; }));
+      edges.add(Object.keys(wantE).map(function (id) { return wantE[id]; }));
+    } else {
+      edges.remove(edges.getIds().filter(function (id) { return !wantE[id]; }));
+      nodes.remove(nodes.getIds().filter(function (id) { return !want[id]; }));
+      nodes.update(Object.keys(want).map(function (id) { return want[id]; }));
+      edges.update(Object.keys(wantE).map(function (id) { return wantE[id]; }));
     }
-    function addEdge(e) { if (want[e.from] && want[e.to]) wantEdges[e.id] = e; }
-    function measureWithNeighbours(m, via) {
-      if (!addNode(measureNode(m))) return;
-      addEdge(roleEdge("u:" + via, "m:" + m.id, m.role || "shared"));
-      (m.co_responsible || []).forEach(function (c) {
-        if (c.unit === via) return;
-        if (!state.filters.levels[unitLevel(c.unit)] && state.expanded.indexOf(c.unit) < 0) return;
-        if (addNode(agencyNode(c.unit, false))) addEdge(faint(roleEdge("u:" + c.unit, "m:" + m.id, c.role)));
-      });
-      [["city_measures", "city"], ["district_measures", "district"]].forEach(function (pair) {
-        (m[pair[0]] || []).forEach(function (l) {
-          if (!state.filters.levels[pair[1]]) return;
-          var lm = linkedMeasure(l, pair[1]);
-          if (addNode(measureNode(lm))) {
-            addEdge(chainEdge("m:" + m.id, "m:" + lm.id,
-              pair[1] === "city" ? "上级措施 city measure above（IMPLEMENTS）" : "下级措施 district measure below（IMPLEMENTS）"));
-          }
-        });
-      });
-    }
-    state.expanded.forEach(function (name, i) {
-      if (!addNode(agencyNode(name, i === 0))) return;
-      if (i === 0) {
-        // the counterpart agency at the other level, right next to the root (COUNTERPART_OF)
-        state.counterparts.forEach(function (cp) {
-          if (!state.filters.levels[unitLevel(cp)]) return;
-          if (addNode(agencyNode(cp, false, true))) {
-            addEdge(Object.assign(chainEdge("u:" + name, "u:" + cp, "对口单位 counterpart（COUNTERPART_OF）"),
-                                  { label: "对口", width: 2.5 }));
-          }
-        });
-      }
-      var list = filtered(name);
-      var cap = i === 0 ? state.cap : Math.min(state.cap, STEP);
-      if (list.length > cap) truncated = true;
-      list.slice(0, cap).forEach(function (m) { measureWithNeighbours(m, name); });
-    });
-    // the counterpart's own responsibility for the linked measures (only those already drawn)
-    state.counterparts.forEach(function (cp) {
-      if (!want["u:" + cp]) return;
-      Object.keys(want).forEach(function (id) {
-        if (id.indexOf("m:") !== 0) return;
-        counterpartRoles(id.slice(2)).forEach(function (r) {
-          if (r.unit === cp && r.role === "lead") {
-            var e = roleEdge("u:" + cp, id, r.role);
-            e.color = { color: C.lead, opacity: 0.35 }; e.width = 1.2;
-            addEdge(e);
-          }
-        });
-      });
-    });
-    Object.keys(state.expandedMeasures).forEach(function (id) {
-      var m = state.extraMeasures[id];
-      if (!m || !want["m:" + id]) return;
-      (m.co_responsible || []).forEach(function (c) {
-        if (addNode(agencyNode(c.unit, false))) addEdge(roleEdge("u:" + c.unit, "m:" + id, c.role));
-      });
-    });
-    state.truncated = truncated;
-    return { nodes: want, edges: wantEdges };
-  }
-
-  // ---- layout ---------------------------------------------------------------------------
-  /* A deterministic radial layout, so the first picture is readable at once (no hairball):
-   * the root in the centre, its counterpart just above it, the root's measures on a ring
-   * (grouped by role), the linked city / district measures just outside the measure they
-   * belong to (chain edges stay short and radial), and the other agencies on an outer ring
-   * at the angle of the measures they share (two staggered radii when crowded).
-   * No physics run is needed: physics stays off and the page never jitters. */
-  function radialLayout(g) {
-    var pos = {}, rootId = "u:" + state.root, adj = {};
-    Object.keys(g.nodes).forEach(function (id) { adj[id] = []; });
-    Object.keys(g.edges).forEach(function (eid) {
-      var e = g.edges[eid];
-      adj[e.from].push({ id: e.to, chain: !!e.chain });
-      adj[e.to].push({ id: e.from, chain: !!e.chain });
-    });
-    pos[rootId] = { x: 0, y: 0 };
-    var ring1 = adj[rootId].filter(function (n) { return n.id.indexOf("m:") === 0; }).map(function (n) { return n.id; });
-    // cluster the ring by each measure's busiest partner agency, so an agency's lines stay short
-    var degree = function (id) { return adj[id] ? adj[id].length : 0; };
-    var partner = {};
-    ring1.forEach(function (id) {
-      var best = null;
-      adj[id].forEach(function (n) {
-        if (n.chain || n.id === rootId || n.id.indexOf("u:") !== 0) return;
-        if (!best || degree(n.id) > degree(best) || (degree(n.id) === degree(best) && n.id < best)) best = n.id;
-      });
-      partner[id] = best;
-    });
-    var rank = {};
-    ring1.map(function (id) { return partner[id]; }).filter(Boolean)
-      .sort(function (a, b) { return degree(b) - degree(a) || (a < b ? -1 : 1); })
-      .forEach(function (a) { if (rank[a] == null) rank[a] = Object.keys(rank).length; });
-    var order0 = {};
-    ring1.forEach(function (id, i) { order0[id] = i; });
-    ring1.sort(function (a, b) {
-      var ra = partner[a] ? rank[partner[a]] : 1e6, rb = partner[b] ? rank[partner[b]] : 1e6;
-      return ra - rb || order0[a] - order0[b];
-    });
-    var inRing1 = {};
-    ring1.forEach(function (id) { inRing1[id] = true; });
-    var n1 = Math.max(ring1.length, 1);
-    var R1 = Math.max(170, n1 * 50 / (2 * Math.PI));
-    var RC = R1 + 105, R2 = RC + 165;
-    var angle = {};
-    ring1.forEach(function (id, i) {
-      var a = -Math.PI / 2 + (2 * Math.PI * (i + 0.5)) / n1;
-      angle[id] = a;
-      pos[id] = { x: R1 * Math.cos(a), y: R1 * Math.sin(a) };
-    });
-    // linked measures: outside their measure(s) on the ring, spread when one has several
-    var linkedOf = {};
-    Object.keys(g.nodes).forEach(function (id) {
-      if (id.indexOf("m:") !== 0 || inRing1[id]) return;
-      var parents = adj[id].filter(function (n) { return n.chain && inRing1[n.id]; }).map(function (n) { return n.id; });
-      if (!parents.length) return;
-      parents.forEach(function (p) { (linkedOf[p] = linkedOf[p] || []).push(id); });
-      var sx = 0, sy = 0;
-      parents.forEach(function (p) { sx += Math.cos(angle[p]); sy += Math.sin(angle[p]); });
-      angle[id] = Math.atan2(sy, sx);
-    });
-    var step = 2 * Math.PI / n1;
-    Object.keys(linkedOf).forEach(function (p) {
-      var kids = linkedOf[p];
-      kids.forEach(function (id, k) {
-        if (pos[id]) return;
-        var a = kids.length > 1 && adj[id].filter(function (n) { return n.chain && inRing1[n.id]; }).length === 1
-          ? angle[p] + (k - (kids.length - 1) / 2) * step * 0.45 : angle[id];
-        var r = RC + (kids.length > 1 ? (k % 2) * 40 : 0);
-        angle[id] = a;
-        pos[id] = { x: r * Math.cos(a), y: r * Math.sin(a) };
-      });
-    });
-    // counterparts right above the root
-    state.counterparts.forEach(function (cp, i) {
-      if (g.nodes["u:" + cp]) pos["u:" + cp] = { x: (i - (state.counterparts.length - 1) / 2) * 130, y: -Math.min(110, R1 * 0.5) };
-    });
-    // other agencies on the outer ring, ordered by the angle of what they share, evenly spaced
-    var outer = Object.keys(g.nodes).filter(function (id) { return id.indexOf("u:") === 0 && !pos[id]; });
-    var want = outer.map(function (id) {
-      var sx = 0, sy = 0;
-      adj[id].forEach(function (n) { if (angle[n.id] != null) { sx += Math.cos(angle[n.id]); sy += Math.sin(angle[n.id]); } });
-      return { id: id, a: sx || sy ? Math.atan2(sy, sx) : 0, w: adj[id].length };
-    }).sort(function (a, b) { return a.a - b.a || b.w - a.w; });
-    if (want.length) {
-      var k = want.length, gap = 2 * Math.PI / k, off = 0;
-      want.forEach(function (x, i) { off += Math.atan2(Math.sin(x.a - i * gap), Math.cos(x.a - i * gap)); });
-      off /= k;
-      var crowded = k * 105 > 2 * Math.PI * R2;
-      want.forEach(function (x, i) {
-        var a = off + i * gap, r = R2 + (crowded && i % 2 ? 95 : 0);
-        angle[x.id] = a;
-        pos[x.id] = { x: r * Math.cos(a), y: r * Math.sin(a) };
-      });
-    }
-    // anything left (measures of other agencies): next to a placed neighbour, outward
-    placeNear(Object.keys(g.nodes).filter(function (id) { return !pos[id]; }), g, pos, adj);
-    return pos;
-  }
-
-  /** Put new nodes beyond a placed neighbour (away from the root), fanned out per anchor. */
-  function placeNear(ids, g, pos, adj) {
-    var centre = pos["u:" + state.root] || { x: 0, y: 0 };
-    var fan = {};
-    for (var pass = 0; pass < 3 && ids.length; pass++) {
-      ids = ids.filter(function (id) {
-        var anchor = null;
-        (adj[id] || []).some(function (n) { if (pos[n.id]) { anchor = n.id; return true; } return false; });
-        if (!anchor) return true;
-        var p = pos[anchor], dx = p.x - centre.x, dy = p.y - centre.y, len = Math.sqrt(dx * dx + dy * dy) || 1;
-        var k = (fan[anchor] = (fan[anchor] || 0) + 1) - 1;
-        var a = Math.atan2(dy / len, dx / len) + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 0.32;
-        var r = id.indexOf("m:") === 0 ? 120 : 190;
-        pos[id] = { x: p.x + r * Math.cos(a) + (len === 1 ? 0 : 0), y: p.y + r * Math.sin(a) };
-        return false;
-      });
-    }
-    ids.forEach(function (id, i) { pos[id] = { x: centre.x + 60 * i, y: centre.y + 600 }; });
-    return pos;
-  }
-
-  function markStable() {
+    if (state.selected && nodes.get("measure:" + state.selected)) network.selectNodes(["measure:" + state.selected]);
+    network.fit({ animation: false });
+    state.timings.draw = performance.now() - t0;
     var done = false;
     function finish() {
       if (done) return;
@@ -371,71 +214,47 @@
     }
     network.once("afterDrawing", finish);
     setTimeout(finish, 400);
-  }
-
-  function draw(fresh) {
-    var t0 = performance.now();
-    var g = build();
-    var ids = Object.keys(g.nodes);
-    ensureNetwork(ids.length);
-    var added = [];
-    if (fresh) {
-      setStable(false);
-      var pos = radialLayout(g);
-      nodes.clear(); edges.clear();
-      network.setOptions(options(ids.length));
-      network.setOptions({ physics: { enabled: false } });
-      nodes.add(ids.map(function (id) { return Object.assign(g.nodes[id], pos[id]); }));
-      edges.add(Object.keys(g.edges).map(function (id) { return g.edges[id]; }));
-      network.fit({ animation: false });
-      markStable();
-    } else {
-      var removeN = nodes.getIds().filter(function (id) { return !g.nodes[id]; });
-      var removeE = edges.getIds().filter(function (id) { return !g.edges[id]; });
-      edges.remove(removeE); nodes.remove(removeN);
-      var positions = network.getPositions();
-      ids.forEach(function (id) {
-        if (!nodes.get(id)) added.push(id);
-      });
-      // place new nodes outward next to a neighbour already on the canvas; hold the others
-      var adj = {};
-      ids.forEach(function (id) { adj[id] = []; });
-      Object.keys(g.edges).forEach(function (eid) {
-        var e = g.edges[eid];
-        adj[e.from].push({ id: e.to }); adj[e.to].push({ id: e.from });
-      });
-      var newPos = placeNear(added.slice(), g, Object.assign({}, positions), adj);
-      nodes.update(ids.map(function (id) {
-        var n = g.nodes[id];
-        if (added.indexOf(id) >= 0) Object.assign(n, newPos[id]);
-        return n;
-      }));
-      edges.update(Object.keys(g.edges).map(function (id) { return g.edges[id]; }));
-      if (added.length) {
-        setStable(false);
-        pinned = ids.filter(function (id) { return added.indexOf(id) < 0; });
-        nodes.update(pinned.map(function (id) { return { id: id, fixed: true }; }));
-        network.setOptions({ physics: { enabled: true } });
-        network.stabilize(Math.min(STAB_ITER, 80));
-      }
-    }
-    state.timings.draw = performance.now() - t0;
     graphEl.dataset.nodes = String(nodes.length);
     graphEl.dataset.edges = String(edges.length);
-    $("graph-count").textContent = "节点 " + nodes.length + " · 连线 " + edges.length +
-      (state.truncated ? "（已截断 truncated）" : "");
-    $("show-more").hidden = !state.truncated;
-    $("empty").hidden = nodes.length > 0;
+    graphEl.dataset.budget = String(answer.budget);
+    var s = answer.summary || {};
+    $("graph-count").textContent = "节点 " + nodes.length + " / 上限 " + answer.budget + " · 连线 " + edges.length;
+    var notes = [];
+    if (s.sections_hidden) notes.push("另有 " + s.sections_hidden + " 个任务（" + s.measures_in_hidden_sections + " 项）");
+    if (s.partners_hidden) notes.push(s.partners_hidden + " 个单位");
+    if (s.measures_hidden) notes.push(s.measures_hidden + " 项措施");
+    $("graph-summary").textContent = notes.length ? "已汇总 summarised：" + notes.join("、") + "未画出，见表格" : "";
+    $("graph-summary").hidden = !notes.length;
+    $("empty").hidden = nodes.length > 0 || state.view === "table";
   }
 
-  // ---- side panel -----------------------------------------------------------------------
+  function refresh(fresh) {
+    if (!state.root) return Promise.resolve();
+    var mine = ++request;
+    return fetchOverview().then(function (answer) {
+      if (mine !== request) return;   // a newer request is under way
+      state.timings.fetched = state.timings.fetched || performance.now();
+      draw(answer, fresh);
+    }).catch(function (e) { PG.showError(errEl, e); });
+  }
+
+  // ---- side panel ------------------------------------------------------------------------
+  function counterpartNames(u) {
+    var cps = u.counterparts || u.counterpart || [];
+    if (!Array.isArray(cps)) cps = [cps];
+    return cps.map(function (c) { return typeof c === "string" ? c : c && c.name; })
+      .filter(function (n, i, all) { return n && n !== u.name && all.indexOf(n) === i; });
+  }
+
+  function measureLine(m) {
+    return PG.escape((PG.LEVEL_ZH[m.level] || "") + " 第" + PG.measureLabel(m) + "项");
+  }
+
   function renderPanel() {
     var u = state.rootUnit, all = state.obligations[state.root] || [];
     var counts = { lead: 0, support: 0, joint: 0, shared: 0 };
     all.forEach(function (m) { counts[m.role || "shared"] = (counts[m.role || "shared"] || 0) + 1; });
-    var lvl = PG.levelOf(u);
-    var cps = counterpartNames(u);
-    var enc = encodeURIComponent(u.name);
+    var lvl = PG.levelOf(u), cps = counterpartNames(u), enc = encodeURIComponent(u.name);
     $("side-head").innerHTML =
       "<h2>" + PG.escape(u.name) + "</h2>" +
       '<div class="meta"><span class="pg-chip ' + lvl + '">' + PG.escape(PG.LEVEL_ZH[u.level] || u.level || "") +
@@ -450,15 +269,13 @@
       '<div class="pg-side-links"><a id="workload-link" href="/agency/' + enc + '">工作量 Workload →</a>' +
       '<a href="/units/' + enc + '/network.html">下载网络图 (HTML)</a>' +
       '<a href="/units/' + enc + '/obligations" type="application/json">JSON</a></div>';
-    var list = filtered(state.root);
-    var asOf = PG.today();
+    var list = filtered(state.root), asOf = PG.today();
     $("measure-count").textContent = "措施 Measures：" + list.length + " / " + all.length + "（按筛选 filtered）";
     $("measure-list").innerHTML = list.slice(0, 400).map(function (m) {
       var d = PG.deadline(m), over = PG.isOverdue(m, asOf);
       return '<li class="measure' + (state.selected === m.id ? " selected" : "") + '" data-id="' + PG.escape(m.id) + '">' +
         '<div class="m-head"><span class="pg-chip ' + (m.role || "shared") + '">' + PG.ROLE_ZH[m.role || "shared"] +
-        '</span><span>' + PG.escape((PG.LEVEL_ZH[m.level] || "") + " 第" + PG.measureLabel(m) + "项") +
-        (m.task && m.task.title ? " · " + PG.escape(m.task.title) : "") + "</span>" +
+        "</span><span>" + measureLine(m) + (m.task && m.task.title ? " · " + PG.escape(m.task.title) : "") + "</span>" +
         '<span class="m-due' + (over ? " overdue" : "") + '">' + PG.escape(d ? (d.date || d.text) : "") + "</span></div>" +
         '<div class="m-text">' + PG.escape(m.text) + "</div></li>";
     }).join("");
@@ -468,6 +285,26 @@
     sel.innerHTML = '<option value="">全部文件 (all)</option>' + Object.keys(docs).sort().map(function (id) {
       return '<option value="' + PG.escape(id) + '"' + (id === cur ? " selected" : "") + ">" + PG.escape(docs[id]) + "</option>";
     }).join("");
+    renderTable();
+  }
+
+  /** The list-first view: the agency's measures as a table, same filters as the list. */
+  function renderTable() {
+    if (state.view !== "table" || !state.root) return;
+    var list = filtered(state.root), asOf = PG.today(), sections = {};
+    (state.overview ? state.overview.sections : []).forEach(function (s) { sections[s.task_id] = s; });
+    $("table-count").textContent = list.length + " 项措施 measures（" + state.root + "，按筛选 filtered）";
+    $("table-body").innerHTML = list.map(function (m) {
+      var d = PG.deadline(m), over = PG.isOverdue(m, asOf);
+      var others = (m.co_responsible || []).map(function (c) { return c.unit + "（" + (PG.ROLE_ZH[c.role] || c.role) + "）"; });
+      return '<tr data-id="' + PG.escape(m.id) + '"' + (state.selected === m.id ? ' class="selected"' : "") + ">" +
+        "<td>" + PG.escape(m.task ? (m.task.seq ? "（" + m.task.seq + "）" : "") + (m.task.title || "") : "") + "</td>" +
+        '<td class="num">' + PG.escape(PG.measureLabel(m)) + "</td>" +
+        '<td class="text">' + PG.escape(m.text || "") + "</td>" +
+        '<td><span class="pg-chip ' + (m.role || "shared") + '">' + PG.ROLE_ZH[m.role || "shared"] + "</span></td>" +
+        '<td class="' + (over ? "overdue" : "") + '">' + PG.escape(d ? (d.date || d.text || "") : "") + "</td>" +
+        '<td class="units">' + PG.escape(others.slice(0, 6).join("、") + (others.length > 6 ? "…" : "")) + "</td></tr>";
+    }).join("") || '<tr><td colspan="6" class="pg-note">无措施 (nothing matches the filters)</td></tr>';
   }
 
   function findMeasure(id) {
@@ -479,11 +316,18 @@
     return null;
   }
 
+  function linkedMeasure(l, level) {
+    var full = state.extraMeasures[l.id] || findMeasure(l.id);
+    var lm = full || Object.assign({ level: level, number: null }, l);
+    if (!lm.level) lm.level = level;
+    if (lm.number == null && l.id) lm.number = String(l.id).split(":").pop();
+    return lm;
+  }
+
   function showMeasure(m) {
     state.selected = m.id;
     var d = PG.deadline(m), el = $("detail");
     var units = (m.co_responsible || []).slice();
-    // an obligation row lists the others; put its own agency back in (牵头 first)
     if (m.owner && m.role && m.role !== "shared" && !units.some(function (c) { return c.unit === m.owner; })) {
       units.unshift({ unit: m.owner, role: m.role });
       units.sort(function (a, b) { return (a.order || (a.role === "lead" ? 0 : 9)) - (b.order || (b.role === "lead" ? 0 : 9)); });
@@ -492,25 +336,22 @@
       ? ' <span class="pg-chip ' + m.role + '">' + PG.ROLE_ZH[m.role] + "</span>"
       : m.role && m.owner ? ' <span class="pg-chip ' + m.role + '">' + PG.escape(m.owner) + " " + PG.ROLE_ZH[m.role] + "</span>" : "";
     var link = function (l, level) {
-      var lm = linkedMeasure(l, level);
-      var text = String(lm.text || l.text || "");
+      var lm = linkedMeasure(l, level), text = String(lm.text || l.text || "");
       return '<a href="#" class="chain-link" data-measure="' + PG.escape(l.id) + '" title="' + PG.escape(l.id) + '">' +
-        PG.escape((PG.LEVEL_ZH[lm.level] || "") + " 第" + PG.measureLabel(lm) + "项") + "</a>" +
+        measureLine(lm) + "</a>" +
         (text ? ' <span class="pg-note">' + PG.escape(text.length > 42 ? text.slice(0, 41) + "…" : text) + "</span>" : "");
     };
     var links = function (list, level) {
       return (list || []).map(function (l) { return '<div class="chain-item">' + link(l, level) + "</div>"; }).join("") || "—";
     };
     el.hidden = false;
-    el.innerHTML = "<h4><span>" + PG.escape((PG.LEVEL_ZH[m.level] || "") + " 第" + PG.measureLabel(m) + "项") +
-      roleChip +
-      '</span><button class="close" title="关闭">×</button></h4>' +
+    el.innerHTML = "<h4><span>" + measureLine(m) + roleChip + '</span><button class="close" title="关闭">×</button></h4>' +
       '<div class="text">' + PG.escape(m.text || "") + "</div><dl>" +
       "<dt>任务</dt><dd>" + PG.escape(m.task ? (m.task.seq ? "（" + m.task.seq + "）" : "") + (m.task.title || "") : "") + "</dd>" +
       "<dt>文件</dt><dd>" + PG.escape(m.document_title || m.document_id || "") + "</dd>" +
       "<dt>时限</dt><dd>" + (d ? PG.escape(d.text || "") + (d.date ? ' <span class="pg-badge' +
         (PG.isOverdue(m, PG.today()) ? " overdue" : "") + '">' + PG.escape(d.date) + "</span>" : "") : "—") + "</dd>" +
-      "<dt>责任单位</dt><dd class=\"units\">" + (units.length ? units.map(function (c) {
+      '<dt>责任单位</dt><dd class="units">' + (units.length ? units.map(function (c) {
         return '<a href="#" data-open="' + PG.escape(c.unit) + '" style="color:' + (C[c.role] || C.other) + '">' +
           PG.escape(c.unit) + "（" + PG.escape(PG.ROLE_ZH[c.role] || c.role) + "）</a>";
       }).join("") : "—") + "</dd>" +
@@ -521,12 +362,10 @@
       '<dt title="district measures below">下级措施</dt><dd id="chain-down">' + links(m.district_measures, "district") + "</dd>" +
       '<dt>链接</dt><dd><a href="/measures/' + encodeURIComponent(m.id) + '">JSON</a> · <a href="/measures/' +
       encodeURIComponent(m.id) + '/chain">上下级链条 chain</a></dd></dl>';
-    document.querySelectorAll("#measure-list li.measure").forEach(function (li) {
+    document.querySelectorAll("#measure-list li.measure, #table-body tr").forEach(function (li) {
       li.classList.toggle("selected", li.dataset.id === m.id);
     });
-    if (network && nodes.get("m:" + m.id)) {
-      network.selectNodes(["m:" + m.id]);
-    }
+    if (network && nodes.get("measure:" + m.id)) network.selectNodes(["measure:" + m.id]);
   }
 
   function openMeasure(id) {
@@ -541,69 +380,83 @@
     }).catch(function (e) { PG.showError(errEl, e); });
   }
 
-  // ---- actions ----------------------------------------------------------------------------
-  function counterpartNames(u) {
-    var cps = u.counterparts || u.counterpart || [];
-    if (!Array.isArray(cps)) cps = [cps];
-    return cps.map(function (c) { return typeof c === "string" ? c : c && c.name; })
-      .filter(function (n, i, all) { return n && n !== u.name && all.indexOf(n) === i; });
+  /** A co-responsible agency clicked: the measures it shares with the root, in the panel. */
+  function showPartner(name) {
+    var p = (state.overview.partners || []).filter(function (x) { return x.unit === name; })[0];
+    var el = $("detail");
+    el.hidden = false;
+    var ms = p ? p.measures.map(findMeasure).filter(Boolean) : [];
+    el.innerHTML = "<h4><span>" + PG.escape(name) + '</span><button class="close" title="关闭">×</button></h4>' +
+      '<div class="pg-note">与 ' + PG.escape(state.root) + " 共同负责 " + (p ? p.weight : 0) + " 项 measures shared · " +
+      '<a href="#" data-open="' + PG.escape(name) + '">设为中心 open →</a></div><ul class="pg-shared">' +
+      ms.map(function (m) {
+        return '<li><a href="#" data-measure="' + PG.escape(m.id) + '">' + measureLine(m) + "</a> " +
+          PG.escape(String(m.text || "").slice(0, 40)) + "…</li>";
+      }).join("") + "</ul>";
   }
 
+  // ---- actions ---------------------------------------------------------------------------
   function loadUnitObligations(name) {
     if (state.obligations[name]) return Promise.resolve(state.obligations[name]);
-    return PG.loadObligations(name).then(function (list) {
-      state.obligations[name] = list;
-      return list;
-    });
+    return PG.loadObligations(name).then(function (list) { state.obligations[name] = list; return list; });
+  }
+
+  function syncUrl(push) {
+    var u = new URL(location.origin + PG.unitPath(state.root));
+    if (state.view === "table") u.searchParams.set("view", "table");
+    if (state.pairs) u.searchParams.set("pairs", "1");
+    if (state.budget !== BUDGET) u.searchParams.set("budget", String(state.budget));
+    if (push) history.pushState({ unit: state.root }, "", u.pathname + u.search);
+    else history.replaceState({ unit: state.root }, "", u.pathname + u.search);
   }
 
   function openUnit(name, push) {
     errEl.hidden = true;
-    var t0 = performance.now();
-    state.timings = { start: t0 };
+    state.timings = { start: performance.now() };
     return PG.api(PG.unitPath(name)).then(function (body) {
       var u = body.data && !Array.isArray(body.data) ? body.data : body;
       state.root = u.name; state.rootUnit = u;
       if (!state.byName[u.name]) state.byName[u.name] = u;
-      state.expanded = [u.name]; state.expandedMeasures = {}; state.cap = STEP; state.selected = null;
-      state.counterparts = counterpartNames(u);
-      state.filters.document = "";
+      state.expand = []; state.selected = null; state.filters.document = "";
       $("detail").hidden = true;
       $("search").value = u.name;
       document.title = u.name + " · PolicyGraph 图谱浏览";
-      if (push !== false) history.pushState({ unit: u.name }, "", PG.unitPath(u.name));
-      // the root's measures, and its counterparts' (to link the measures above / below to them)
-      return Promise.all([loadUnitObligations(u.name)].concat(state.counterparts.map(function (cp) {
-        return loadUnitObligations(cp).catch(function () { return []; });
-      })));
-    }).then(function () {
-      state.timings.fetched = performance.now();
-      renderPanel();
-      draw(true);
-      graphEl.dataset.unit = state.root;
+      if (PG.setGovernment) PG.setGovernment(u.government);
+      syncUrl(push !== false);
+      graphEl.dataset.unit = u.name;
+      var list = loadUnitObligations(u.name).then(function () { renderPanel(); });
+      return Promise.all([list, refresh(true)]);
     }).catch(function (e) { PG.showError(errEl, e); });
   }
 
   function onNodeClick(id) {
-    id = String(id);
-    if (id.indexOf("u:") === 0) {
-      var name = id.slice(2);
-      if (name === state.root) return;
-      var at = state.expanded.indexOf(name);
-      if (at > 0) { state.expanded.splice(at, 1); draw(false); return; }
-      loadUnitObligations(name).then(function () {
-        state.expanded.push(name);
-        draw(false);
-      }).catch(function (e) { PG.showError(errEl, e); });
-    } else if (id.indexOf("m:") === 0) {
-      var mid = id.slice(2);
-      openMeasure(mid).then(function (m) {
-        if (m && state.extraMeasures[mid] && !state.expandedMeasures[mid]) {
-          state.expandedMeasures[mid] = true;
-          draw(false);
-        }
-      });
+    var n = nodes.get(id);
+    if (!n) return;
+    if (n.kind === "section") {
+      var at = state.expand.indexOf(id);
+      if (at >= 0) state.expand.splice(at, 1);
+      else state.expand = [id];     // one section open at a time keeps the picture readable
+      refresh(false);
+    } else if (n.kind === "measure" || n.kind === "pair") {
+      openMeasure(n.measure_id);
+    } else if (n.kind === "unit" && n.unit !== state.root) {
+      showPartner(n.unit);
+    } else if (n.kind === "summary" || n.kind === "more") {
+      setView("table");
     }
+  }
+
+  function setView(view) {
+    state.view = view;
+    document.body.dataset.view = view;
+    $("view-graph").classList.toggle("primary", view === "graph");
+    $("view-table").classList.toggle("primary", view === "table");
+    $("table-view").hidden = view !== "table";
+    graphEl.style.visibility = view === "table" ? "hidden" : "visible";
+    $("empty").hidden = view === "table" || nodes.length > 0;
+    renderTable();
+    if (state.root) syncUrl(false);
+    if (view === "graph" && network) network.fit({ animation: false });
   }
 
   function readFilters() {
@@ -620,12 +473,11 @@
   function onFilter() {
     readFilters();
     if (!state.root) return;
-    state.cap = STEP;
     renderPanel();
-    draw(false);
+    refresh(false);
   }
 
-  // ---- wiring -----------------------------------------------------------------------------
+  // ---- wiring ----------------------------------------------------------------------------
   document.querySelectorAll(".pg-filters input, .pg-filters select").forEach(function (el) {
     el.addEventListener("change", onFilter);
   });
@@ -634,11 +486,21 @@
     $("f-from").value = ""; $("f-to").value = ""; $("f-document").value = "";
     onFilter();
   });
-  $("show-more").addEventListener("click", function () { state.cap += STEP; draw(false); });
+  $("pairs").checked = state.pairs;
+  $("pairs").addEventListener("change", function () {
+    state.pairs = $("pairs").checked;
+    if (state.root) { syncUrl(false); refresh(false); }
+  });
   $("fit").addEventListener("click", function () { if (network) network.fit({ animation: false }); });
+  $("view-graph").addEventListener("click", function () { setView("graph"); });
+  $("view-table").addEventListener("click", function () { setView("table"); });
   $("measure-list").addEventListener("click", function (e) {
     var li = e.target.closest("li.measure");
     if (li) openMeasure(li.dataset.id);
+  });
+  $("table-body").addEventListener("click", function (e) {
+    var tr = e.target.closest("tr[data-id]");
+    if (tr) openMeasure(tr.dataset.id);
   });
   document.addEventListener("click", function (e) {
     var a = e.target.closest("a[data-open], a[data-measure], button.close");
@@ -657,11 +519,22 @@
   });
 
   window.pgOpenUnit = openUnit;
-  PG.loadUnits().then(function (units) {
-    state.units = units.filter(function (u) { return u && u.name; });
-    state.byName = PG.indexUnits(state.units);
-    document.body.dataset.unitsLoaded = String(state.units.length);
-    var initial = document.body.dataset.initialUnit;
-    if (initial) openUnit(initial, false);
-  }).catch(function (e) { PG.showError(errEl, e); });
+  window.pgSetView = setView;
+  setView(state.view);
+  /* The completion list (every agency) is only needed to type: on a large store it is the
+   * slowest read, so a deep link draws first and fetches it afterwards (or on first focus). */
+  var unitsLoading = null;
+  function loadCompletion() {
+    if (unitsLoading) return unitsLoading;
+    unitsLoading = PG.loadUnits().then(function (units) {
+      state.units = units.filter(function (u) { return u && u.name; });
+      state.byName = PG.indexUnits(state.units);
+      document.body.dataset.unitsLoaded = String(state.units.length);
+    }).catch(function (e) { PG.showError(errEl, e); });
+    return unitsLoading;
+  }
+  $("search").addEventListener("focus", loadCompletion);
+  var initial = document.body.dataset.initialUnit;
+  if (initial) openUnit(initial, false).then(loadCompletion);
+  else loadCompletion();
 })();
