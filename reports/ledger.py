@@ -133,7 +133,7 @@ def units_text(m: dict[str, Any], unit: str) -> str:
     named directly), each with its role, the first named marked ★ (in 按职责分工负责
     lists it is usually the one primarily responsible)."""
     named = [dict(c) for c in m.get("co_responsible") or []]
-    if m.get("role") in ROLE_LABELS_ZH:
+    if m.get("role") in ("lead", "support", "joint"):  # named directly (shared: through a collective)
         named.append({"unit": unit, "role": m["role"], "order": m.get("order")})
     named.sort(key=lambda c: (c.get("order") if c.get("order") is not None else 1 << 30, c["unit"]))
     return "、".join(
