@@ -244,8 +244,17 @@ def _board_rows(store: GraphStore, government: str | None, document: str | None)
         rows = store.read("progress_board_document", {"document": document})
         return [r for r in rows if not government or r["government"] == government]
     if government:
-        return store.read("progress_board_government", {"government": government})
-    return store.read("progress_board_all", {})
+        rows = store.read("progress_board_government", {"government": government})
+    else:
+        rows = store.read("progress_board_all", {})
+    docs = document_cycles(store, (r["document_id"] for r in rows))
+    for r in rows:  # the document's title and cycle, read once per document
+        doc = docs.get(r["document_id"])
+        if doc is None:  # a measure without its document (cannot be loaded so): left out, as the join did
+            r["report_cycle"] = None
+            continue
+        r["document_title"], r["report_cycle"] = doc["title"], doc["report_cycle"]
+    return [r for r in rows if r["report_cycle"] is not None]
 
 
 def _progress_rows(store: GraphStore, rows: list[dict[str, Any]], document: str | None) -> list[dict[str, Any]]:

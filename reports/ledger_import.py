@@ -298,15 +298,16 @@ def import_ledger(
     rows = read_ledger(data, filename)
     planned, unchanged, errors = plan_updates(store, rows, unit, now)
     updates = [u for _, u in planned]
-    kept, refused = check_batch(store, updates, token, now)
-    errors += [_row_error(planned, e) for e in refused]
-    errors.sort(key=lambda e: (e.sheet, e.row))
     result = LedgerImport(rows=len(rows), unchanged=unchanged, errors=errors, valid_only=valid_only)
-    if errors and not valid_only:
-        return result
-    good = [updates[i] for i, _ in kept]
-    if good:
-        result.written = append_progress(store, good, token, valid_only=True, now=now).written
+    if errors and not valid_only:  # refused already: check the rest only to report every error
+        _kept, refused = check_batch(store, updates, token, now)
+        written: list[dict[str, Any]] = []
+    else:  # one pass: check and write (all or nothing unless valid_only)
+        done = append_progress(store, updates, token, valid_only=valid_only, now=now)
+        refused, written = done.errors, done.written
+    result.errors += [_row_error(planned, e) for e in refused]
+    result.errors.sort(key=lambda e: (e.sheet, e.row))
+    result.written = written if (valid_only or not result.errors) else []
     return result
 
 
