@@ -13,10 +13,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
+from api.auth import read_guard
 from api.cache import CachedStore, ResponseCache
 from api.docs import install_offline_docs
 from api.errors import install_error_handlers
@@ -115,6 +116,7 @@ def create_app(
             {"name": "network", "description": "协同网络（networkx）"},
             {"name": "graph", "description": "节点与边（供浏览器图形库）"},
             {"name": "queries", "description": "命名只读查询（canned queries）"},
+            {"name": "progress", "description": "督办：任务进展、历史、看板、台账回传"},
         ],
     )
     app.state.settings = settings
@@ -122,7 +124,8 @@ def create_app(
     install_error_handlers(app)
     install_offline_docs(app)
     # inside CORS (added later = outer): a cached answer still gets per-request CORS headers
-    app.add_middleware(ResponseCache, store_of=lambda: app.state.store)
+    if not settings.read_requires_token:  # a cached answer would skip the token check
+        app.add_middleware(ResponseCache, store_of=lambda: app.state.store)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -130,9 +133,10 @@ def create_app(
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    guard = [Depends(read_guard)]  # a token for reads when settings.read_requires_token
     for router in ROUTERS:
-        app.include_router(router)
-    app.include_router(ledger_router)  # ledgers, .ics, /quality
+        app.include_router(router, dependencies=guard)
+    app.include_router(ledger_router, dependencies=guard)  # ledgers, .ics, /quality
     app.include_router(pages_router)
     app.state.page_routes = list(pages_router.routes)  # NegotiatedRoute yields to these for browsers
     app.include_router(quality_page_router)  # /quality-report page

@@ -174,6 +174,12 @@ class CachedStore:
         return getattr(self.inner, name)
 
 
+def _today() -> str:
+    import datetime as dt
+
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=8)).date().isoformat()  # Beijing
+
+
 class ResponseCache:
     """ASGI middleware: the bytes of 200 JSON answers to GET, keyed by URL + Accept + generation.
 
@@ -204,7 +210,8 @@ class ResponseCache:
             if k == b"accept":
                 accept = v
                 break
-        key = (token, scope["path"], scope.get("query_string", b""), accept)
+        # the day is part of the key: overdue / report due change at midnight without a write
+        key = (token, _today(), scope["path"], scope.get("query_string", b""), accept)
         hit = self.entries.get(key)
         if hit is not None:
             headers, body = hit

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import NotFoundError, PolicyGraphError
-from policygraph import check_cli, ledger_cli, units_cli, viz_cli
+from policygraph import check_cli, ledger_cli, progress_cli, units_cli, viz_cli
 from policygraph.samples import sample_paths
 from policygraph.settings import Settings, get_settings, settings_environment
 
@@ -143,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="API processes (Neo4j store only)")
     store_options(p)
 
-    for register in (viz_cli.register, ledger_cli.register, check_cli.register, units_cli.register):
+    for register in (viz_cli.register, ledger_cli.register, check_cli.register, units_cli.register,
+                     progress_cli.register):
         register(sub, add, store_options)
     return parser
 

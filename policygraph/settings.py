@@ -36,7 +36,8 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(
         "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "POLICYGRAPH_NEO4J_DATABASE")
     )
-    api_token: str | None = None  # enables POST /documents when set
+    api_token: str | None = None  # an admin token (uploads, closing obligations) when set
+    read_requires_token: bool = False  # reads answer only with a valid token (any scope)
     cors_origins: list[str] = []
     read_only: bool = False
 

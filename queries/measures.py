@@ -9,6 +9,7 @@ of the named queries the same way (``shape_measure``) and annotates it the same 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from graph.model import NotFoundError
@@ -17,6 +18,7 @@ from queries.answers import Chain, Measure, MeasureList
 from queries.chain import measure_chain
 from queries.ownership import MeasureFilter, unit_obligation_rows
 from queries.paging import listing, page
+from queries.progress import as_of_date, measure_rollups, rollup
 from queries.units import resolve_unit
 
 # Search hits taken at most (a substring such as 的 matches nearly every measure).
@@ -188,10 +190,20 @@ def measure_detail(store: GraphStore, measure_id: str) -> Measure:
     return m
 
 
-def chain(store: GraphStore, measure_id: str) -> Chain:
-    """The measure, the measures it implements (up) and those implementing it (down), annotated."""
+def chain(store: GraphStore, measure_id: str, as_of: str | date | None = None) -> Chain:
+    """The measure, the measures it implements (up) and those implementing it (down), annotated.
+
+    Each of them carries ``progress``: its obligations' states and the roll-up (done /
+    in_progress / not_started / overdue, ``queries.progress.measure_rollups``) on
+    ``as_of``, so a city office sees how each district is doing on its measure;
+    ``progress_totals`` sums the roll-ups of the measures below (down)."""
     m = shape_measure(measure_row(store, measure_id))
     up = [shape_measure(r) for r in measure_chain(store, m["id"], "up")]
     down = [shape_measure(r) for r in measure_chain(store, m["id"], "down")]
     enrich(store, [m, *up, *down])
-    return {"measure": m, "up": up, "down": down, "count": len(up) + len(down)}
+    rolls = measure_rollups(store, [x["id"] for x in (m, *up, *down)], as_of)
+    for x in (m, *up, *down):
+        x["progress"] = rolls.get(x["id"])
+    totals = rollup([o for x in down for o in (x["progress"] or {}).get("obligations", []) if o["role"] != "shared"])
+    return {"measure": m, "up": up, "down": down, "count": len(up) + len(down), "progress_totals": totals,
+            "as_of": as_of_date(as_of).isoformat()}

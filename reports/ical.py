@@ -1,8 +1,12 @@
 """Deadline calendars: an agency's dated obligations as an iCalendar (.ics) file.
 
-One all-day VEVENT per dated obligation (the final deadline; 年内持续推进 falls on the
-last day of the work year) and one per dated milestone (4月底前出台相关政策), so the
-deadlines land in the agency's own calendar.  The obligations are the API's
+One all-day VEVENT per dated obligation (its final deadline) and one per dated
+milestone (4月底前出台相关政策), so the deadlines land in the agency's own calendar.
+Ongoing obligations (年内持续推进, 长期坚持: reported on each cycle, never "due") are
+not 51 events on 12-31: each document's ongoing obligations share ONE recurring
+reporting reminder (RRULE), on the last day of each month or quarter (the document's
+reporting cycle, quarterly unless set) from the document's publication to the end
+of its year.  The obligations are the API's
 (``/units/{name}/obligations``, via reports.ledger); milestones come from the named
 query ``ledger_milestones``.
 
@@ -14,13 +18,16 @@ events instead of duplicating them.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from graph.model import ROLE_LABELS_ZH
+from graph.progress import CYCLE_ZH, DEFAULT_CYCLE, is_ongoing
 from graph.store import GraphStore
+from queries.progress import document_cycles
 from reports.ledger import role_label, unit_obligations
 
 PRODID = "-//PolicyGraph//Deadlines 0.1//ZH"
@@ -35,6 +42,8 @@ class CalendarEvent:
     description: str
     measure_id: str
     milestone: bool
+    rrule: str | None = None  # a recurring reporting reminder (ongoing obligations)
+    category: str | None = None
 
 
 def _uid(unit: str, measure_id: str, seq: int) -> str:
@@ -64,6 +73,7 @@ def unit_events(store: GraphStore, name: str) -> tuple[str, list[CalendarEvent]]
             if r.get("date"):
                 milestones.setdefault(r["measure_id"], []).append(r)
     events: list[CalendarEvent] = []
+    ongoing: dict[str, list[dict[str, Any]]] = {}
     for m in obligations:
         dl = m.get("deadline") or {}
         task = m.get("task") or {}
@@ -82,7 +92,9 @@ def unit_events(store: GraphStore, name: str) -> tuple[str, list[CalendarEvent]]
             if line
         )
         tag = _role_tag(m)
-        if dl.get("date"):
+        if is_ongoing(dl.get("kind"), dl.get("text")):
+            ongoing.setdefault(m.get("document_id") or "", []).append(m)
+        elif dl.get("date"):
             events.append(CalendarEvent(
                 uid=_uid(unit, m["id"], 0),
                 day=date.fromisoformat(dl["date"]),
@@ -100,7 +112,57 @@ def unit_events(store: GraphStore, name: str) -> tuple[str, list[CalendarEvent]]
                 measure_id=m["id"],
                 milestone=True,
             ))
+    docs = document_cycles(store, ongoing)
+    for doc_id, items in ongoing.items():
+        reminder = _reporting_reminder(unit, doc_id, items, docs.get(doc_id) or {})
+        if reminder is not None:
+            events.append(reminder)
     return unit, events
+
+
+def _cycle_ends(start: date, cycle: str, year: int) -> date | None:
+    """The first last-day-of-cycle (month or quarter end) on or after ``start`` in ``year``."""
+    step = 1 if cycle == "monthly" else 3
+    month = start.month if step == 1 else 3 * ((start.month - 1) // 3) + 3
+    while month <= 12:
+        end = date(year, month, calendar.monthrange(year, month)[1])
+        if end >= start:
+            return end
+        month += step
+    return None
+
+
+def _reporting_reminder(unit: str, doc_id: str, items: list[dict[str, Any]], doc: dict[str, Any]) -> CalendarEvent | None:
+    """One recurring event for a document's ongoing obligations: report on the last day
+    of each cycle (RRULE FREQ=MONTHLY, INTERVAL=3 for quarterly, BYMONTHDAY=-1) until the
+    end of the document's year."""
+    cycle = doc.get("report_cycle") or DEFAULT_CYCLE
+    dates = [(m.get("deadline") or {}).get("date") for m in items]
+    year = doc.get("year") or next((int(d[:4]) for d in dates if d), None)
+    if not year:
+        return None
+    published = doc.get("published")
+    try:
+        start = date.fromisoformat(published) if published and published[:4] == str(year) else date(year, 1, 1)
+    except ValueError:
+        start = date(year, 1, 1)
+    first = _cycle_ends(start, cycle, int(year))
+    if first is None:
+        return None
+    title = doc.get("title") or items[0].get("document_title") or doc_id
+    lines = [f"{CYCLE_ZH[cycle]}报送进展：{len(items)} 项持续推进的任务", f"文件：{title}"]
+    lines += [f"[{m.get('number')}.{m.get('clause')}] {_short(m.get('text') or '')}（措施编号：{m['id']}）" for m in items]
+    interval = 1 if cycle == "monthly" else 3
+    return CalendarEvent(
+        uid=_uid(unit, f"report:{doc_id}", 0),
+        day=first,
+        summary=f"【报送】{CYCLE_ZH[cycle]}报送进展｜{len(items)} 项持续推进任务｜{_short(title, 20)}",
+        description="\n".join(lines),
+        measure_id=doc_id,
+        milestone=False,
+        rrule=f"FREQ=MONTHLY;INTERVAL={interval};BYMONTHDAY=-1;UNTIL={year}1231",
+        category="报送",
+    )
 
 
 # -- RFC 5545 text ------------------------------------------------------------------------------
@@ -149,7 +211,8 @@ def ics_text(unit: str, events: list[CalendarEvent], stamp: datetime | None = No
             f"DTEND;VALUE=DATE:{(e.day + timedelta(days=1)).strftime('%Y%m%d')}",
             f"SUMMARY:{escape_text(e.summary)}",
             f"DESCRIPTION:{escape_text(e.description)}",
-            f"CATEGORIES:{'节点' if e.milestone else '完成时限'}",
+            *([f"RRULE:{e.rrule}"] if e.rrule else []),
+            f"CATEGORIES:{e.category or ('节点' if e.milestone else '完成时限')}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]

@@ -4,15 +4,22 @@ Why this shape: both seed documents order every agency to "对照分工逐项建
 明确时间表、责任人和成果形式".  The rows are exactly the agency's obligations as the API
 answers them (``queries.obligations``, the function behind ``GET /units/{name}/obligations``: same
 order: role, then document, measure number, clause), so the ledger, the pages and the API never disagree.
-The last three columns (责任人, 成果形式, 进展情况) are left empty for the agency to fill in.
+Each row carries its obligation id (编号, a hidden first column in the workbook), the
+source document (来源文件: title and 文号) and the source 措施序号 (7.1), the responsible
+units in source order with the first named marked ★, and the latest progress: 状态 /
+责任人 / 进展情况 / 成果形式 / 填报日期 are the agency's fill-in columns, read back by
+``reports.ledger_import`` (the round trip: download, fill in, upload).
 
 A government's ledger (``--government 西青区人民政府``) holds every unit of that
 government (collective units such as 区政府各部门 included) with the obligations it
-holds directly, under an extra first column 责任单位; shared obligations are not
+holds directly, under an extra column 责任单位 after 编号; shared obligations are not
 repeated for each member (they appear once, under the collective).
 
-Numbering: 序号 runs 1..N over the whole ledger in API order, so a row keeps its number
-in the CSV and in the workbook (where it sits on the sheet of its role).
+No running 1..N number: a row is named by its source 措施序号 and its 编号, which stay
+the same when the document is reloaded, so a filled-in ledger still matches.
+
+Every text cell goes through ``safe_text`` (formula injection: = + - @ tab CR start a
+formula in Excel; control characters are invalid XML).
 """
 
 from __future__ import annotations
@@ -25,26 +32,54 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import ROLE_LABELS_ZH, NotFoundError
+from graph.progress import REPORT_TZ, STATUS_ZH, STATUSES, obligation_id, parse_timestamp, status_zh
 from graph.store import GraphStore
 from queries.obligations import all_obligations
+from queries.progress import document_cycles
 from queries.units import unit_rows
 
 COLUMNS = [
-    "序号", "任务", "措施内容", "角色", "共同责任单位", "完成时限", "完成日期",
-    "量化目标", "上级对应措施", "责任人", "成果形式", "进展情况",
+    "编号", "措施序号", "来源文件", "任务", "措施内容", "角色", "责任单位（原文顺序，★为首位）", "完成时限", "完成日期",
+    "量化目标", "上级对应措施", "状态", "责任人", "进展情况", "成果形式", "填报日期",
 ]
-UNIT_COLUMN = "责任单位"  # first data column of a government ledger
-FILL_IN = ("责任人", "成果形式", "进展情况")
+ID_COLUMN = "编号"  # the obligation id (MEASURE_ID|UNIT): hidden in the workbook, matched on import
+UNITS_COLUMN = "责任单位（原文顺序，★为首位）"
+UNIT_COLUMN = "责任单位"  # second column of a government ledger: whose obligation the row is
+# Filled in by the agency and read back by reports.ledger_import (填报日期: when; empty = now).
+FILL_IN = ("状态", "责任人", "进展情况", "成果形式", "填报日期")
+FIRST_MARK = "★"
 
 # Sheet per role, in the API's role order; "shared" = through a collective (区政府各部门).
 SHEETS: list[tuple[str, str]] = [("lead", "牵头"), ("support", "配合"), ("joint", "共同"), ("shared", "集体")]
 
 # Column widths in Excel character units (a CJK character is about two units wide).
 WIDTHS = {
-    "序号": 6, "责任单位": 18, "任务": 22, "措施内容": 60, "角色": 12, "共同责任单位": 28,
-    "完成时限": 20, "完成日期": 12, "量化目标": 28, "上级对应措施": 48, "责任人": 12,
-    "成果形式": 16, "进展情况": 24,
+    "编号": 4, "措施序号": 8, "来源文件": 24, "责任单位": 18, "任务": 22, "措施内容": 60, "角色": 12,
+    UNITS_COLUMN: 30, "完成时限": 20, "完成日期": 12, "量化目标": 28, "上级对应措施": 48, "状态": 10,
+    "责任人": 12, "进展情况": 30, "成果形式": 20, "填报日期": 12,
 }
+
+# Cells starting with one of these are read as formulas by spreadsheet programs (CSV and
+# xlsx alike): written with a leading apostrophe, as OWASP advises ("CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 (so openpyxl) cannot hold: removed before a cell is written.
+_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)])
+
+
+def safe_text(value: Any) -> Any:
+    """A cell value safe to open in a spreadsheet: control characters removed, and text
+    that would start a formula (= + - @, tab, CR) prefixed with an apostrophe."""
+    if not isinstance(value, str):
+        return value
+    text = value.translate(_CONTROL) if value[:1] not in ("\t", "\r") else value[:1] + value[1:].translate(_CONTROL)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unsafe_text(value: Any) -> Any:
+    """The text ``safe_text`` neutralised, read back (the apostrophe it added removed)."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 @dataclass
@@ -93,11 +128,34 @@ def role_label(m: dict[str, Any]) -> str:
     return "；".join(parts) or "集体"
 
 
-def co_units_text(m: dict[str, Any]) -> str:
+def units_text(m: dict[str, Any], unit: str) -> str:
+    """Every unit named on the measure in source order (the ledger's own among them when
+    named directly), each with its role, the first named marked ★ (in 按职责分工负责
+    lists it is usually the one primarily responsible)."""
+    named = [dict(c) for c in m.get("co_responsible") or []]
+    if m.get("role") in ("lead", "support", "joint"):  # named directly (shared: through a collective)
+        named.append({"unit": unit, "role": m["role"], "order": m.get("order")})
+    named.sort(key=lambda c: (c.get("order") if c.get("order") is not None else 1 << 30, c["unit"]))
     return "、".join(
-        f"{c['unit']}（{ROLE_LABELS_ZH.get(c.get('role') or '', c.get('role') or '')}）"
-        for c in m.get("co_responsible") or []
+        f"{FIRST_MARK if i == 0 else ''}{c['unit']}（{ROLE_LABELS_ZH.get(c.get('role') or '', c.get('role') or '')}）"
+        for i, c in enumerate(named)
     )
+
+
+def measure_number(m: dict[str, Any]) -> str:
+    """The source 措施序号: 7.1 (measure 7, clause 1); 7 for a measure of one clause."""
+    number, clause = m.get("number"), m.get("clause")
+    if number is None:
+        return m["id"].rsplit(":", 1)[-1]
+    return f"{number}.{clause}" if clause else str(number)
+
+
+def document_text(m: dict[str, Any], docs: dict[str, dict[str, Any]]) -> str:
+    """The source document: its title and 文号 (西青区…通知（西青政发〔2022〕8号）)."""
+    doc = docs.get(m.get("document_id") or "") or {}
+    title = doc.get("title") or m.get("document_title") or m.get("document_id") or ""
+    number = doc.get("doc_number")
+    return f"{title}（{number}）" if number else title
 
 
 def upper_text(m: dict[str, Any]) -> str:
@@ -115,33 +173,43 @@ def task_text(m: dict[str, Any]) -> str:
     return f"（{seq}）{title}" if seq else title
 
 
-def obligation_values(m: dict[str, Any], number: int) -> dict[str, Any]:
-    """The ledger columns of one obligation (the API's measure dict)."""
+def obligation_values(m: dict[str, Any], unit: str, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The ledger columns of one obligation (the API's measure dict, with its progress)."""
     dl = m.get("deadline") or {}
+    last = m.get("last_update") or {}
     return {
-        "序号": number,
+        "编号": m.get("obligation_id") or obligation_id(m["id"], unit),
+        "措施序号": measure_number(m),
+        "来源文件": document_text(m, docs),
         "任务": task_text(m),
         "措施内容": m.get("text") or "",
         "角色": role_label(m),
-        "共同责任单位": co_units_text(m),
+        UNITS_COLUMN: units_text(m, unit),
         "完成时限": dl.get("text") or "",
         "完成日期": dl.get("date") or "",
         "量化目标": "；".join(t.get("text") or "" for t in m.get("targets") or []),
         "上级对应措施": upper_text(m),
-        "责任人": "",
-        "成果形式": "",
-        "进展情况": "",
+        "状态": m.get("status_label") or status_zh(None),
+        "责任人": last.get("person") or "",
+        "进展情况": last.get("text") or "",
+        "成果形式": last.get("evidence") or "",
+        "填报日期": _report_date(last.get("at")),
     }
+
+
+def _report_date(at: str | None) -> str:
+    """The Beijing date of the latest update (what the office wrote in 填报日期)."""
+    if not at:
+        return ""
+    return parse_timestamp(at).astimezone(REPORT_TZ).date().isoformat()
 
 
 def unit_ledger(store: GraphStore, name: str) -> Ledger:
     """The ledger of one agency (canonical name or alias)."""
     result = unit_obligations(store, name)
     unit = result["unit"]["name"]
-    rows = [
-        LedgerRow(unit, m["id"], m["role"], obligation_values(m, i), m)
-        for i, m in enumerate(result["data"], start=1)
-    ]
+    docs = document_cycles(store, (m.get("document_id") for m in result["data"]))
+    rows = [LedgerRow(unit, m["id"], m["role"], obligation_values(m, unit, docs), m) for m in result["data"]]
     return Ledger(title=f"{unit}工作台账", columns=list(COLUMNS), rows=rows, unit=unit)
 
 
@@ -167,12 +235,13 @@ def government_ledger(store: GraphStore, name: str) -> Ledger:
         if not ((u.get("lead") or 0) + (u.get("support") or 0) + (u.get("joint") or 0)):
             continue
         result = unit_obligations(store, u["name"])
+        docs = document_cycles(store, (m.get("document_id") for m in result["data"]))
         for m in result["data"]:
             if m["role"] == "shared":
                 continue
-            values = {UNIT_COLUMN: u["name"], **obligation_values(m, len(rows) + 1)}
+            values = {UNIT_COLUMN: u["name"], **obligation_values(m, u["name"], docs)}
             rows.append(LedgerRow(u["name"], m["id"], m["role"], values, m))
-    columns = ["序号", UNIT_COLUMN, *COLUMNS[1:]]
+    columns = [ID_COLUMN, UNIT_COLUMN, *COLUMNS[1:]]
     return Ledger(title=f"{government}工作台账", columns=columns, rows=rows, government=government)
 
 
@@ -180,12 +249,12 @@ def government_ledger(store: GraphStore, name: str) -> Ledger:
 
 
 def _cell_value(column: str, value: Any) -> Any:
-    if column == "完成日期" and isinstance(value, str) and value:
+    if column in ("完成日期", "填报日期") and isinstance(value, str) and value:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            return value
-    return value
+            return safe_text(value)
+    return safe_text(value)
 
 
 def xlsx_bytes(ledger: Ledger) -> bytes:
@@ -220,10 +289,16 @@ def xlsx_bytes(ledger: Ledger) -> bytes:
             ws.append([_cell_value(c, r.values.get(c, "")) for c in ledger.columns])
             for col, name in enumerate(ledger.columns, start=1):
                 cell = ws.cell(row=ws.max_row, column=col)
-                cell.alignment = center if name in ("序号", "角色", "完成日期") else wrap
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula (safe_text already neutralised it)
+                cell.alignment = center if name in ("措施序号", "角色", "完成日期", "状态", "填报日期") else wrap
                 cell.border = border
-                if name == "完成日期" and isinstance(cell.value, date):
+                if name in FILL_IN:
+                    cell.fill = fill_in_fill
+                if name in ("完成日期", "填报日期") and isinstance(cell.value, date):
                     cell.number_format = "yyyy-mm-dd"
+        ws.column_dimensions["A"].hidden = True  # 编号: read back on upload, not for the eye
+        _status_choices(ws, ledger.columns, len(rows))
         ws.freeze_panes = "A2"
         ws.row_dimensions[1].height = 22
         if rows:
@@ -235,13 +310,27 @@ def xlsx_bytes(ledger: Ledger) -> bytes:
     return buf.getvalue()
 
 
+def _status_choices(ws: Any, columns: list[str], n: int) -> None:
+    """A drop-down of the statuses an agency may set in 状态 (Excel data validation)."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not n or "状态" not in columns:
+        return
+    letter = get_column_letter(columns.index("状态") + 1)
+    choices = ",".join(STATUS_ZH[c] for c in STATUSES)
+    dv = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True, showErrorMessage=False)
+    dv.add(f"{letter}2:{letter}{n + 1}")
+    ws.add_data_validation(dv)
+
+
 def csv_text(ledger: Ledger) -> str:
     """All rows in ledger order (CRLF rows, every field quoted when needed)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(ledger.columns)
     for r in ledger.rows:
-        writer.writerow([r.values.get(c, "") for c in ledger.columns])
+        writer.writerow([safe_text(r.values.get(c, "")) for c in ledger.columns])
     return buf.getvalue()
 
 

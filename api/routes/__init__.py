@@ -9,6 +9,7 @@ from api.routes import (
     health,
     measures,
     network,
+    progress,
     queries,
     targets,
     units,
@@ -26,6 +27,7 @@ ROUTERS = [
     targets.router,
     network.router,
     graph.router,
+    *progress.ROUTERS,
     queries.router,
     health.router,
 ]

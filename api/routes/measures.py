@@ -51,6 +51,13 @@ def get_measure(measure_id: MeasureId, store: StoreDep) -> Measure:
     "/{measure_id}/chain",
     responses=ok({"measure": MEASURE_EXAMPLE, "up": [], "down": [], "count": 0}),
 )
-def get_measure_chain(measure_id: MeasureId, store: StoreDep) -> Chain:
-    """The city <-> district chain: the measures this one implements (up) and those implementing it (down)."""
-    return measures_read.chain(store, measure_id)
+def get_measure_chain(
+    measure_id: MeasureId,
+    store: StoreDep,
+    as_of: Annotated[date | None, Query(description="按此日期判断逾期（默认今天）", examples=["2022-10-01"])] = None,
+) -> Chain:
+    """The city <-> district chain: the measures this one implements (up) and those implementing it (down).
+
+    Each carries ``progress``: its obligations' statuses and the roll-up (done / in
+    progress / not started / overdue); ``progress_totals`` sums the measures below."""
+    return measures_read.chain(store, measure_id, as_of)

@@ -63,11 +63,20 @@ def get_unit_obligations(
     document: Annotated[str | None, Query(description="文件 id", max_length=200)] = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    status: Annotated[str | None, Query(description="状态（代码或中文）", max_length=20, examples=["推进中"])] = None,
+    overdue: Annotated[bool | None, Query(description="只看逾期（true）或未逾期（false）")] = None,
+    report_due: Annotated[bool | None, Query(description="只看本周期待报送（true）或已报送（false）")] = None,
+    as_of: Annotated[date | None, Query(description="按此日期判断逾期/待报送（默认今天）", examples=["2022-10-01"])] = None,
 ) -> Obligations:
     """What the unit owns, grouped by role: lead / support / joint, and shared through a collective.
+
+    Each row carries its progress: ``obligation_id``, ``status`` / ``status_label``,
+    ``last_update``, ``overdue``, ``report_due`` on ``as_of``; filter with ``status``,
+    ``overdue``, ``report_due``.
 
     Each measure carries its task, text, deadline, targets, co-responsible units and,
     where linked, the city measure above it and the district measures below it.
     Ordered by role, document, measure number, clause; paginated with limit/offset."""
     where = MeasureFilter.of(due_before, due_after, task, document)
-    return obligations_read.obligations(store, name, where, role, include_shared, limit, offset)
+    return obligations_read.obligations(store, name, where, role, include_shared, limit, offset,
+                                        status=status, overdue=overdue, report_due=report_due, as_of=as_of)

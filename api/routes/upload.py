@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, File, Header, UploadFile
 
+from api.auth import bearer, require_admin, token_info
 from api.deps import SettingsDep, StoreDep
 from api.errors import APIError
 from api.routes.common import make_router
@@ -24,9 +25,16 @@ ALLOWED_SUFFIXES = {".txt", ".csv", ".tsv", ".xlsx", ".md", ".html", ".htm"}
 
 def require_token(
     settings: SettingsDep,
+    store: StoreDep,
     authorization: Annotated[str | None, Header(description="Bearer <API token>")] = None,
 ) -> None:
-    """Uploads are off unless an API token is configured; then it is required (checked before the body)."""
+    """Uploads need an admin token (checked before the body): one created with
+    ``policygraph token create --admin`` (pg_…), or POLICYGRAPH_API_TOKEN when set.
+    With neither configured nor presented, uploads are off (403)."""
+    presented = bearer(authorization)
+    if presented and presented.startswith("pg_"):
+        require_admin(token_info(store, settings, authorization))
+        return
     _check_token(settings.api_token, authorization)
 
 

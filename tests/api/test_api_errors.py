@@ -43,6 +43,18 @@ BAD_REQUESTS = [
     ("GET", "/queries", {}, None),  # no error possible: listed to show it was considered
     ("GET", "/queries/no_such_query", {}, 404),
     ("GET", "/queries/unit_get", {"nope": "1"}, 422),
+    ("GET", "/obligations/not-an-obligation/progress", {}, 422),
+    ("GET", "/obligations/none:9.9|区财政局/progress", {}, 404),
+    ("POST", "/obligations/none:9.9|区财政局/progress", {}, 401),
+    ("GET", "/progress", {"as_of": "2022-13-45"}, 422),
+    ("GET", "/progress", {"status": "差不多"}, 422),
+    ("GET", "/progress", {"document": "none"}, 404),
+    ("GET", "/progress/statuses", {}, None),  # no user input
+    ("GET", "/progress/orphans", {}, None),  # no user input
+    ("GET", "/progress/chain/none:9.9", {}, 404),
+    ("POST", "/units/区财政局/ledger.xlsx", {}, 401),
+    ("POST", "/units/区财政局/ledger.csv", {}, 401),
+    ("GET", "/units/区财政局/obligations", {"status": "差不多"}, 422),
     ("GET", "/no/such/route", {}, 404),
     ("DELETE", "/units", {}, 405),
     ("PUT", "/documents", {}, 405),

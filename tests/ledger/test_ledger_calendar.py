@@ -1,5 +1,7 @@
 """The deadline calendar parses with the icalendar library and holds one event per dated
-obligation (milestones included), counted independently from the API."""
+obligation that is not ongoing, one per milestone, and ONE recurring reporting reminder
+(RRULE) per document with ongoing obligations (年内持续推进: reported each cycle, not
+a wall of events on 12-31), counted independently from the API."""
 
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ from icalendar import Calendar
 
 def expected_events(api, unit: str) -> int:
     body = api.json(f"/units/{unit}/obligations", params={"limit": 500})
-    dated = [m for m in body["data"] if (m.get("deadline") or {}).get("date")]
+    dated = [m for m in body["data"] if (m.get("deadline") or {}).get("date") and not m["ongoing"]]
     ids = {m["id"] for m in body["data"]}
     milestones = api.json("/deadlines", params={"kind": "milestone", "limit": 500})["data"]
-    return len(dated) + sum(1 for d in milestones if d["measure_id"] in ids)
+    reminders = {m["document_id"] for m in body["data"] if m["ongoing"]}
+    return len(dated) + sum(1 for d in milestones if d["measure_id"] in ids) + len(reminders)
 
 
 def calendar(api, unit: str) -> Calendar:
@@ -50,3 +53,21 @@ def test_chinese_summary_and_stable_uids(api):
     summaries = [str(e["SUMMARY"]) for e in first.walk("VEVENT")]
     assert any("财政" in s for s in summaries)
     assert str(first["X-WR-CALNAME"]) == "区财政局完成时限"
+
+
+def test_ongoing_obligations_are_one_recurring_reminder(api):
+    body = api.json("/units/区财政局/obligations", params={"limit": 500})
+    ongoing = [m for m in body["data"] if m["ongoing"]]
+    assert len(ongoing) >= 40  # most of 区财政局's obligations are 年内持续推进 / 长期坚持
+    # every ongoing one is dated 12-31 by the grammar: none of them becomes an event that day
+    year_end = [m for m in body["data"] if (m.get("deadline") or {}).get("date") == "2022-12-31" and not m["ongoing"]]
+    events = list(calendar(api, "区财政局").walk("VEVENT"))
+    assert sum(1 for e in events if e.decoded("DTSTART") == date(2022, 12, 31)) == len(year_end)
+    recurring = [e for e in events if "RRULE" in e]
+    assert len(recurring) == len({m["document_id"] for m in ongoing}) == 1
+    rule = recurring[0]["RRULE"]
+    assert rule["FREQ"] == ["MONTHLY"] and rule["INTERVAL"] == [3] and rule["BYMONTHDAY"] == [-1]  # quarterly
+    assert rule["UNTIL"] == [date(2022, 12, 31)]
+    assert recurring[0].decoded("DTSTART") == date(2022, 9, 30)  # published 2022-07-27: first quarter end after it
+    text = str(recurring[0]["DESCRIPTION"])
+    assert f"{len(ongoing)} 项持续推进" in text and all(m["id"] in text for m in ongoing)

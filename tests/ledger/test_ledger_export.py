@@ -10,7 +10,7 @@ from datetime import date, datetime
 import openpyxl
 
 from policygraph.cli import main
-from reports.ledger import COLUMNS, SHEETS
+from reports.ledger import COLUMNS, SHEETS, UNITS_COLUMN
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "joint": "共同"}
 UNIT = "区财政局"
@@ -42,8 +42,11 @@ def as_iso(value) -> str | None:
 
 def assert_rows_match(rows: list[dict], obligations: list[dict]) -> None:
     assert len(rows) == len(obligations) > 0
-    for i, (row, ob) in enumerate(zip(rows, obligations, strict=True), start=1):
-        assert row["序号"] == i
+    for row, ob in zip(rows, obligations, strict=True):
+        assert row["编号"] == ob["obligation_id"] == f"{ob['id']}|{UNIT}"
+        assert row["措施序号"] == f"{ob['number']}.{ob['clause']}"  # the source numbering, not a running 1..N
+        assert ob["id"].endswith(f":{row['措施序号']}")
+        assert ob["document_title"] in row["来源文件"]
         assert row["措施内容"] == ob["text"]
         assert ob["task"]["title"] in row["任务"]
         dl = ob.get("deadline") or {}
@@ -53,9 +56,16 @@ def assert_rows_match(rows: list[dict], obligations: list[dict]) -> None:
             assert all(v["unit"] in row["角色"] for v in ob["via"])
         else:
             assert row["角色"] == ROLE_ZH[ob["role"]]
-        for co in ob.get("co_responsible") or []:
-            assert co["unit"] in (row["共同责任单位"] or "")
-        assert not any(row[c] for c in ("责任人", "成果形式", "进展情况"))
+        named = sorted(ob.get("co_responsible") or [], key=lambda c: c["order"])
+        for co in named:
+            assert co["unit"] in (row[UNITS_COLUMN] or "")
+        if ob["role"] != "shared":  # named directly: the ledger's own unit is listed in its source place
+            named = sorted([*named, {"unit": UNIT, "order": ob["order"]}], key=lambda c: c["order"])
+        listed = [u.lstrip("★").split("（")[0] for u in (row[UNITS_COLUMN] or "").split("、") if u]
+        assert listed == [c["unit"] for c in named]  # source order
+        assert not named or (row[UNITS_COLUMN].startswith("★") and row[UNITS_COLUMN].count("★") == 1)
+        assert row["状态"] == "未启动"  # no progress reported yet
+        assert not any(row[c] for c in ("责任人", "成果形式", "进展情况", "填报日期"))
 
 
 def test_xlsx_rows_equal_api_obligations(api):
@@ -77,9 +87,12 @@ def test_xlsx_header_frozen_and_formatted(api):
         ws = wb[label]
         assert ws.freeze_panes == "A2"
         assert ws["A1"].font.b
-        assert ws.column_dimensions["C"].width >= 40  # 措施内容: wide for Chinese text
+        text_col = "E"  # 措施内容
+        assert ws[f"{text_col}1"].value == "措施内容"
+        assert ws.column_dimensions[text_col].width >= 40  # wide for Chinese text
+        assert ws.column_dimensions["A"].hidden and ws["A1"].value == "编号"  # the id travels, hidden
         if ws.max_row > 1:
-            assert ws["C2"].alignment.wrap_text
+            assert ws[f"{text_col}2"].alignment.wrap_text
 
 
 def test_each_sheet_holds_one_role(api):
@@ -87,7 +100,7 @@ def test_each_sheet_holds_one_role(api):
     wb = openpyxl.load_workbook(io.BytesIO(api.get(f"/units/{UNIT}/ledger.xlsx").content))
     for role, label in SHEETS:
         expected = [ob["text"] for ob in obligations if ob["role"] == role]
-        got = [row[2] for row in wb[label].iter_rows(min_row=2, values_only=True)]
+        got = [row[COLUMNS.index("措施内容")] for row in wb[label].iter_rows(min_row=2, values_only=True)]
         assert got == expected, label
 
 
@@ -99,8 +112,6 @@ def test_csv_has_bom_and_parses(api):
     assert "charset=utf-8" in r.headers["content-type"]
     rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"), newline="")))
     assert list(rows[0]) == COLUMNS
-    for row in rows:
-        row["序号"] = int(row["序号"])
     assert_rows_match(rows, obligations)
 
 
@@ -126,7 +137,8 @@ def test_cli_government_ledger(seed_db, tmp_path):
     out = tmp_path / "西青区台账.csv"
     assert main(["ledger", "--government", "西青区人民政府", "-o", str(out), "--db", str(seed_db)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
-    assert rows and list(rows[0])[:2] == ["序号", "责任单位"]
+    assert rows and list(rows[0])[:2] == ["编号", "责任单位"]
+    assert all(r["编号"].endswith("|" + r["责任单位"]) for r in rows)
     units = {r["责任单位"] for r in rows}
     assert "区财政局" in units and "区政府各部门" in units
     assert not any(u.startswith("市") and not u.endswith("分局") for u in units)

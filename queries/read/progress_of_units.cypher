@@ -1,0 +1,9 @@
+// description: Every progress update of these units' obligations (the board: the caller keeps the latest per obligation)
+// params: names:list
+// example: names=区财政局,市财政局
+MATCH (p:Progress)
+WHERE p.unit IN $names
+RETURN p.id AS id, p.obligation_id AS obligation_id, p.measure_id AS measure_id, p.unit AS unit, p.seq AS seq,
+       p.at AS at, p.status AS status, p.text AS text, p.evidence AS evidence, p.percent AS percent,
+       p.person AS person, p.agency AS agency, p.token_name AS token_name, p.source AS source
+ORDER BY at, seq, id
