@@ -113,6 +113,17 @@ class Measure(TypedDict):
     targets: list[dict[str, Any]]
     city_measures: list[LinkedMeasure]
     district_measures: list[LinkedMeasure]
+    # in an agency's obligations: the state of this (measure, agency) obligation
+    obligation_id: NotRequired[str]
+    status: NotRequired[str]  # graph.progress status code (not_started, in_progress, done ...)
+    status_label: NotRequired[str]  # 未启动 / 推进中 / 已完成 ...
+    last_update: NotRequired[dict[str, Any] | None]  # the latest progress update, or None
+    overdue: NotRequired[bool]
+    report_due: NotRequired[bool]  # an ongoing obligation with no update in the current cycle
+    ongoing: NotRequired[bool]
+    report_cycle: NotRequired[str | None]  # the document's cycle: monthly | quarterly
+    cycle: NotRequired[Any]
+    progress: NotRequired[dict[str, Any]]  # in a chain: its obligations' states and their roll-up
 
 
 class RoleGroup(TypedDict):
@@ -132,6 +143,11 @@ class Obligations(TypedDict):
     offset: int
     data: list[Measure]
     groups: list[RoleGroup]
+    as_of: str
+    status_counts: dict[str, int]
+    status_labels: dict[str, str]
+    overdue_count: int
+    report_due_count: int
 
 
 class UnitList(TypedDict):
@@ -153,6 +169,8 @@ class Chain(TypedDict):
     up: list[Measure]
     down: list[Measure]
     count: int
+    as_of: str
+    progress_totals: dict[str, Any]  # the roll-up of the measures below
 
 
 class Document(TypedDict):
