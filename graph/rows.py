@@ -326,6 +326,7 @@ def batch_steps(rows_of: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]
         for r in rows_of
     ]
     steps: list[tuple[str, dict[str, Any]]] = [
+        ("link_pending_mark", {}),  # cleared by link_store: a crash before it is repaired at start
         ("load_prune_targets", {"document_ids": ids}),
         # before any DUE edge goes: they still say which deadlines the old versions used
         ("load_gc_deadlines", {"document_ids": ids, "keep": keep_deadlines}),

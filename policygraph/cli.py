@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import PolicyGraphError
-from policygraph import check_cli, ledger_cli, viz_cli
+from policygraph import check_cli, doctor_cli, ledger_cli, viz_cli
 from policygraph.samples import sample_paths
 from policygraph.settings import Settings, get_settings
 
@@ -45,7 +45,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     """Parse and load documents (default: the bundled seeds), one transaction each, then link."""
     from graph.stores import open_store
-    from policygraph.pipeline import load_and_link, parse_all
+    from policygraph.pipeline import load_and_link, parse_all, repair_links
 
     parsed_docs = parse_all([Path(p) for p in args.files] or sample_paths())  # before writing anything
     for parsed in parsed_docs:
@@ -53,6 +53,9 @@ def cmd_load(args: argparse.Namespace) -> int:
             print(f"warning: {w.file}:{w.line}: {w.message} {w.text}".rstrip(), file=sys.stderr)
     store = open_store(_settings(args))
     try:
+        repaired = repair_links(store)  # an earlier load cut off before its linking
+        if repaired is not None:
+            print(f"linked (pending from an interrupted load): {json.dumps(repaired, ensure_ascii=False)}")
         if args.if_empty and store.counts().get("Document", 0) > 0:
             print("store already holds documents: nothing loaded (--if-empty)")
             return 0
@@ -139,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="API processes (Neo4j store only)")
     store_options(p)
 
-    for register in (viz_cli.register, ledger_cli.register, check_cli.register):
+    for register in (viz_cli.register, ledger_cli.register, check_cli.register, doctor_cli.register):
         register(sub, add, store_options)
     return parser
 
