@@ -268,6 +268,11 @@ def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
     }
 
 
+# Rows per statement: a statement's parameters are converted holding the interpreter
+# lock, so a 20,000-measure upload is cut into statements of this many rows (one
+# transaction still) and the server's other requests run between them.
+ROW_CHUNK = 2000
+
 # (step name, row key): the batched upserts, in dependency order.
 _ROW_STEPS: list[tuple[str, str]] = [
     ("load_governments", "governments"),
@@ -346,8 +351,8 @@ def batch_steps(rows_of: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]
             steps.append(("load_document_years", {"rows": years}))
     for name, key in _ROW_STEPS:
         rows = _merged_rows(key, rows_of)
-        if rows:
-            steps.append((name, {"rows": rows}))
+        for i in range(0, len(rows), ROW_CHUNK):  # bounded statements, same transaction
+            steps.append((name, {"rows": rows[i : i + ROW_CHUNK]}))
     return steps
 
 
@@ -448,5 +453,6 @@ def load_summary(steps: list[tuple[str, dict[str, Any]]]) -> dict[str, int]:
     out: dict[str, int] = {"documents": 1}
     for name, params in steps:
         if name.startswith("load_") and "rows" in params:
-            out[name.removeprefix("load_")] = len(params["rows"])
+            key = name.removeprefix("load_")
+            out[key] = out.get(key, 0) + len(params["rows"])
     return out
