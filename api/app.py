@@ -127,7 +127,12 @@ def create_app(
     # inside CORS (added later = outer): a cached answer still gets per-request CORS headers
     app.add_middleware(ResponseCache, store_of=lambda: app.state.store)
     # writes: read-only, bearer presence and body size checked before any body is read
-    app.add_middleware(WriteGuard, settings_of=lambda: app.state.settings, store_of=lambda: app.state.store)
+    app.add_middleware(
+        WriteGuard,
+        settings_of=lambda: app.state.settings,
+        store_of=lambda: app.state.store,
+        routes_of=lambda: app.router.routes,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

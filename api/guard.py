@@ -31,6 +31,7 @@ from typing import Any
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import APIError, envelope
@@ -43,14 +44,21 @@ class WriteGuard:
     """ASGI middleware: authenticate (presence), size-check and read-only-check writes
     before the body is read; cap bodies streamed without a length."""
 
-    def __init__(self, app: ASGIApp, settings_of: Callable[[], Any], store_of: Callable[[], Any]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        settings_of: Callable[[], Any],
+        store_of: Callable[[], Any],
+        routes_of: Callable[[], list[Any]],
+    ) -> None:
         self.app = app
         self.settings_of = settings_of
         self.store_of = store_of
+        self.routes_of = routes_of
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
-            await self.app(scope, receive, send)
+        if scope["type"] != "http" or scope["method"] not in WRITE_METHODS or not self._routed(scope):
+            await self.app(scope, receive, send)  # no write route: 404/405 without reading a body
             return
         settings = self.settings_of()
         limit = int(settings.max_upload_bytes)
@@ -61,6 +69,10 @@ class WriteGuard:
             await envelope(status, message, headers={**(headers or {}), "Connection": "close"})(scope, receive, send)
             return
         await self.app(scope, _capped(receive, limit), send)
+
+    def _routed(self, scope: Scope) -> bool:
+        """Whether a route takes this method on this path (else routing answers 404/405)."""
+        return any(route.matches(scope)[0] == Match.FULL for route in self.routes_of())
 
     def _refusal(self, scope: Scope, settings: Any, limit: int) -> tuple[int, str, dict[str, str] | None] | None:
         store = self.store_of()
