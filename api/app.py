@@ -21,11 +21,12 @@ from api.auth import read_guard
 from api.cache import CachedStore, ResponseCache
 from api.docs import install_offline_docs
 from api.errors import install_error_handlers
+from api.guard import WriteGuard
 from api.responses import UTF8JSONResponse
 from api.routes import ROUTERS
 from api.routes.ledger import router as ledger_router
 from graph.store import GraphStore
-from policygraph.pipeline import load_samples
+from policygraph.pipeline import load_samples, repair_links
 from policygraph.settings import Settings, get_settings
 from viz.quality_page import router as quality_page_router
 from viz.routes import router as pages_router
@@ -90,6 +91,8 @@ def create_app(
         try:
             if owned and settings.store == "ladybug" and not settings.read_only:
                 load_seeds_if_empty(opened)
+            if not settings.read_only:
+                repair_links(opened)  # a load cut off before its linking (crash, kill) is finished now
             cached = (owned and use_cache(settings, opened)) if cache is None else cache
             app.state.store = CachedStore(opened) if cached else opened
             yield
@@ -126,6 +129,13 @@ def create_app(
     # inside CORS (added later = outer): a cached answer still gets per-request CORS headers
     if not settings.read_requires_token:  # a cached answer would skip the token check
         app.add_middleware(ResponseCache, store_of=lambda: app.state.store)
+    # writes: read-only, bearer presence and body size checked before any body is read
+    app.add_middleware(
+        WriteGuard,
+        settings_of=lambda: app.state.settings,
+        store_of=lambda: app.state.store,
+        routes_of=lambda: app.router.routes,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -145,7 +145,7 @@ def bulk_load_rows(store: Any, rows_of: Sequence[dict[str, Any]]) -> dict[str, i
     # Documents are few and carry lists that may hold empty strings (a reference without
     # a number), which CSV lists cannot: they go through the ordinary upsert step, in the
     # same transaction as the COPYs.
-    doc_steps = [("load_document", r["document"]) for r in rows_of]
+    doc_steps = [("link_pending_mark", {})] + [("load_document", r["document"]) for r in rows_of]
     tables["Document"] = []
     files = {t: [",".join(csv_value(v) for v in row) for row in rows] for t, rows in tables.items() if rows}
     staging = Path(tempfile.mkdtemp(prefix="policygraph-bulk-"))
@@ -155,4 +155,4 @@ def bulk_load_rows(store: Any, rows_of: Sequence[dict[str, Any]]) -> dict[str, i
         store.copy_batch(doc_steps, [(f"bulk_copy_{t.lower()}", f"{t}.csv") for t in BULK_ORDER if t in files], staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return {t: len(rows) for t, rows in tables.items()} | {"Document": len(doc_steps)}
+    return {t: len(rows) for t, rows in tables.items()} | {"Document": len(rows_of)}

@@ -73,9 +73,12 @@ class LadybugStore(StoreOperations):
         self.read_only = read_only
         self.registry = registry or get_registry()
         self.before_step: StepHook | None = None  # test hook: called before each step of a batch
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the write connection (one transaction at a time)
+        self._read_lock = threading.Lock()  # guards the pool of read connections
         self._db: Any = None
         self._conn: Any = None
+        self._read_pool: list[Any] = []  # idle read connections
+        self._read_open: list[Any] = []  # every read connection (closed by close())
         if read_only and not self.path.exists():
             raise StoreError(f"no embedded store at {self.path} yet: run `policygraph load` first")
         if not read_only:
@@ -93,6 +96,9 @@ class LadybugStore(StoreOperations):
                 self._ensure_schema()
             self._conn = ladybug.Connection(self._db)  # a fresh connection after DDL
             self._conn.set_max_threads_for_exec(READ_THREADS)
+            # Reads have connections of their own (one per concurrent reader, reused): they
+            # see the last committed state and never wait for a write transaction (an
+            # upload) nor for another reader's long read (linking) to finish (issue 17).
         except Exception:
             self._db.close()
             raise
@@ -133,9 +139,9 @@ class LadybugStore(StoreOperations):
     def read(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         q = self.registry.readable(name)
         bound = q.bind(params)
-        with self._lock:
-            self._check_open()
-            result = self._run(self._conn, name, q.text(self.engine), bound)
+        conn = self._take_reader()
+        try:
+            result = self._run(conn, name, q.text(self.engine), bound)
             try:
                 columns = result.get_column_names()
                 return [
@@ -144,6 +150,21 @@ class LadybugStore(StoreOperations):
                 ]
             finally:
                 result.close()
+        finally:
+            with self._read_lock:
+                if self._db is not None:
+                    self._read_pool.append(conn)
+
+    def _take_reader(self) -> Any:
+        """An idle read connection, or a new one."""
+        with self._read_lock:
+            self._check_open()
+            if self._read_pool:
+                return self._read_pool.pop()
+            conn = ladybug.Connection(self._db)
+            conn.set_max_threads_for_exec(READ_THREADS)
+            self._read_open.append(conn)
+            return conn
 
     def write(self, name: str, params: dict[str, Any] | None = None) -> None:
         self.write_batch([(name, params or {})])
@@ -208,7 +229,11 @@ class LadybugStore(StoreOperations):
             raise StoreError(f"the embedded store {self.path} is closed")
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._read_lock:
+            for conn in self._read_open:
+                conn.close()
+            self._read_open.clear()
+            self._read_pool.clear()
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None

@@ -73,6 +73,11 @@ class Param:
         if isinstance(value, bool) and py is not bool:
             raise QueryError(f"query {query}: parameter {self.name} must be {self.type}")
         if isinstance(value, py) and not (py is int and isinstance(value, bool)):
+            if py is int:
+                try:
+                    return _check_int(value, f"query {query}: parameter {self.name}")
+                except ValueError:
+                    raise QueryError(f"query {query}: parameter {self.name} is out of range") from None
             return value
         if py is float and isinstance(value, int):
             return float(value)
@@ -84,19 +89,34 @@ class Param:
         return {"name": self.name, "type": self.type, "required": self.required, "default": self.default}
 
 
+# An int parameter must fit the engines' INT64; a count (limit, offset, *_limit) is >= 0.
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
+_COUNT_NAMES = ("limit", "offset", "skip")
+
+
+def _check_int(value: int, where: str) -> int:
+    if not _INT_MIN <= value <= _INT_MAX:
+        raise ValueError(value)
+    name = where.rsplit(" ", 1)[-1]
+    if value < 0 and (name in _COUNT_NAMES or name.endswith(("_limit", "_offset"))):
+        raise QueryError(f"{where} must be >= 0, got {value}")
+    return value
+
+
 def _parse_value(text: str, typ: str, where: str) -> Any:
     try:
         if typ == "str":
             return text
         if typ == "int":
-            return int(text)
+            return _check_int(int(text), where)
         if typ == "float":
             return float(text)
         if typ == "list":
             text = text.strip()
             if text.startswith("["):
                 value = json.loads(text)
-                if not isinstance(value, list):
+                # a list given as text is a list of names or ids: strings only
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise ValueError(text)
                 return value
             return [part.strip() for part in text.split(",") if part.strip()]
@@ -107,8 +127,9 @@ def _parse_value(text: str, typ: str, where: str) -> Any:
             if low in ("false", "0", "no", "n", "off"):
                 return False
             raise ValueError(text)
-    except (ValueError, json.JSONDecodeError):
-        raise QueryError(f"{where} must be {typ}, got {text!r}") from None
+    except (ValueError, json.JSONDecodeError, RecursionError):
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise QueryError(f"{where} must be {typ}, got {shown!r}") from None
     raise QueryError(f"{where}: unknown type {typ}")
 
 

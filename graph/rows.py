@@ -277,6 +277,11 @@ def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
     }
 
 
+# Rows per statement: a statement's parameters are converted holding the interpreter
+# lock, so a 20,000-measure upload is cut into statements of this many rows (one
+# transaction still) and the server's other requests run between them.
+ROW_CHUNK = 2000
+
 # (step name, row key): the batched upserts, in dependency order.
 _ROW_STEPS: list[tuple[str, str]] = [
     ("load_governments", "governments"),
@@ -335,6 +340,7 @@ def batch_steps(rows_of: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]
         for r in rows_of
     ]
     steps: list[tuple[str, dict[str, Any]]] = [
+        ("link_pending_mark", {}),  # cleared by link_store: a crash before it is repaired at start
         ("load_prune_targets", {"document_ids": ids}),
         # before any DUE edge goes: they still say which deadlines the old versions used
         ("load_gc_deadlines", {"document_ids": ids, "keep": keep_deadlines}),
@@ -354,8 +360,8 @@ def batch_steps(rows_of: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]
             steps.append(("load_document_years", {"rows": years}))
     for name, key in _ROW_STEPS:
         rows = _merged_rows(key, rows_of)
-        if rows:
-            steps.append((name, {"rows": rows}))
+        for i in range(0, len(rows), ROW_CHUNK):  # bounded statements, same transaction
+            steps.append((name, {"rows": rows[i : i + ROW_CHUNK]}))
     return steps
 
 
@@ -456,5 +462,6 @@ def load_summary(steps: list[tuple[str, dict[str, Any]]]) -> dict[str, int]:
     out: dict[str, int] = {"documents": 1}
     for name, params in steps:
         if name.startswith("load_") and "rows" in params:
-            out[name.removeprefix("load_")] = len(params["rows"])
+            key = name.removeprefix("load_")
+            out[key] = out.get(key, 0) + len(params["rows"])
     return out

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from graph.model import DocumentError, ParsedDocument
 from graph.normalize import AgencyDirectory, directory
+from loaders.checks import check_unique_measures
 from loaders.cleaning import CONTROL_RE, clean_line, strip_controls
 from loaders.common import Builder
 from loaders.detect import FORMATS, HTML_SUFFIXES, detect_text_format, sniff_binary
@@ -210,6 +211,7 @@ def _finish(b: Builder) -> ParsedDocument:
         raise DocumentError(
             b.source, "no recognisable responsibility clause (牵头 / 负责 / 配合 …) in the document"
         )
+    check_unique_measures(b.measures, b.source)
     return ParsedDocument(
         document=b.document,
         tasks=b.tasks,

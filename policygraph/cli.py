@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import NotFoundError, PolicyGraphError
-from policygraph import check_cli, ledger_cli, progress_cli, units_cli, viz_cli
+from policygraph import check_cli, doctor_cli, ledger_cli, progress_cli, units_cli, viz_cli
 from policygraph.samples import sample_paths
 from policygraph.settings import Settings, get_settings, settings_environment
 
@@ -46,7 +46,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     """Parse and load documents (default: the bundled seeds), one transaction each, then link."""
     from graph.stores import open_store
-    from policygraph.pipeline import load_and_link, parse_all
+    from policygraph.pipeline import load_and_link, parse_all, repair_links
 
     parsed_docs = parse_all([Path(p) for p in args.files] or sample_paths())  # before writing anything
     for parsed in parsed_docs:
@@ -54,6 +54,9 @@ def cmd_load(args: argparse.Namespace) -> int:
             print(f"warning: {w.file}:{w.line}: {w.message} {w.text}".rstrip(), file=sys.stderr)
     store = open_store(_settings(args))
     try:
+        repaired = repair_links(store)  # an earlier load cut off before its linking
+        if repaired is not None:
+            print(f"linked (pending from an interrupted load): {json.dumps(repaired, ensure_ascii=False)}")
         if args.if_empty and store.counts().get("Document", 0) > 0:
             print("store already holds documents: nothing loaded (--if-empty)")
             return 0
@@ -144,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_options(p)
 
     for register in (viz_cli.register, ledger_cli.register, check_cli.register, units_cli.register,
-                     progress_cli.register):
+                     progress_cli.register, doctor_cli.register):
         register(sub, add, store_options)
     return parser
 

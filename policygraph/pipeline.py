@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from graph.model import ParsedDocument
+from graph.model import ParsedDocument, StoreError
 from graph.store import GraphStore
 from policygraph.samples import sample_paths
 
@@ -47,3 +47,24 @@ def load_and_link(store: GraphStore, parsed_docs: Sequence[ParsedDocument]) -> d
 def load_samples(store: GraphStore) -> dict[str, Any]:
     """The bundled seeds (the city first, then the district implementing it), linked."""
     return load_and_link(store, parse_all(sample_paths()))
+
+
+def link_pending(store: GraphStore) -> bool:
+    """Whether a load was committed and the linking after it never ran (a crash, a kill):
+    every load writes the mark in its own transaction, link_store clears it in its."""
+    try:
+        return bool(store.read("link_pending"))
+    except StoreError:  # a read-only store made before the mark existed: nothing recorded
+        return False
+
+
+def repair_links(store: GraphStore) -> dict[str, Any] | None:
+    """Finish an interrupted load: relink the levels if a load is pending its linking;
+    the link summary, or None when there was nothing to do.  Run by `policygraph load`,
+    the server's start and `policygraph doctor`."""
+    if getattr(store, "read_only", False) or not link_pending(store):
+        return None
+    from graph.linking import link_store
+
+    log.warning("a load was not followed by its linking (interrupted): linking the levels now")
+    return link_store(store)

@@ -11,8 +11,10 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
+
+from graph.model import PolicyGraphError
 
 
 def default_data_dir() -> Path:
@@ -40,12 +42,36 @@ class Settings(BaseSettings):
     read_requires_token: bool = False  # reads answer only with a valid token (any scope)
     cors_origins: list[str] = []
     read_only: bool = False
+    # upload limits (issue 17): request body bytes, measures per document, seconds to parse
+    max_upload_bytes: int = Field(10 * 1024 * 1024, ge=1)
+    max_upload_measures: int = Field(25_000, ge=1)
+    upload_timeout: float = Field(120.0, gt=0)
 
 
 def get_settings(**overrides: object) -> Settings:
-    """Build settings from the environment, with explicit overrides (CLI flags) on top."""
+    """Build settings from the environment, with explicit overrides (CLI flags) on top.
+
+    A bad value (POLICYGRAPH_STORE=mysql, POLICYGRAPH_CORS_ORIGINS that is not a JSON
+    list) raises PolicyGraphError naming the variable: the CLI prints one line, exit 2."""
     clean = {k: v for k, v in overrides.items() if v is not None}
-    return Settings(**clean)
+    try:
+        return Settings(**clean)
+    except ValidationError as exc:
+        raise PolicyGraphError(f"bad setting: {_settings_problem(exc)}") from None
+    except SettingsError as exc:  # a complex field (a list) whose text is not JSON
+        cause = exc.__cause__
+        raise PolicyGraphError(f"bad setting: {str(exc).splitlines()[0]}" + (f" ({cause})" if cause else "")) from None
+
+
+def _settings_problem(exc: ValidationError) -> str:
+    """The first problem as ``POLICYGRAPH_X=value: reason`` (one line, no pydantic URL)."""
+    parts = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err.get("loc", ())[:1]) or "?"
+        value = err.get("input")
+        shown = f"={value!r}" if isinstance(value, str | int | float) else ""
+        parts.append(f"POLICYGRAPH_{field.upper()}{shown}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
 
 
 def settings_environment(settings: Settings) -> dict[str, str]:

@@ -104,12 +104,21 @@ def network_download(request: Request, name: UnitName) -> Response:
     )
 
 
+_MAX_STATIC_PATH = 255
+
+
 @router.get("/static/{path:path}")
 def static(path: str) -> Response:
     """Vendored and own static files (versioned names, so they may be cached long)."""
-    target = (STATIC_DIR / path).resolve()
-    if STATIC_DIR.resolve() not in target.parents or not target.is_file():
-        raise NotFoundError(f"未找到文件 (no such file): /static/{path}")
+    missing = NotFoundError(f"未找到文件 (no such file): /static/{path[:200]}")
+    if len(path) > _MAX_STATIC_PATH or any(ord(c) < 32 for c in path):
+        raise missing  # NUL, control characters, absurd lengths: never a file of ours
+    try:
+        target = (STATIC_DIR / path).resolve()
+        if STATIC_DIR.resolve() not in target.parents or not target.is_file():
+            raise missing
+    except (ValueError, OSError):  # a name the file system refuses (too long a component ...)
+        raise missing from None
     media, _ = mimetypes.guess_type(target.name)
     if target.suffix == ".svg":
         media = "image/svg+xml"

@@ -18,8 +18,8 @@ from api.deps import StoreDep, listing
 from api.errors import APIError
 from api.routes.common import Limit, Offset, make_router
 from api.schemas import ok
-from graph.model import PolicyGraphError
-from graph.registry import QueryError, Registry, get_registry
+from graph.model import PolicyGraphError, StoreError
+from graph.registry import Param, QueryError, Registry, get_registry
 
 log = logging.getLogger("policygraph.api")
 
@@ -70,12 +70,28 @@ def run_query(
                   for k in sorted(set(given) - declared)]
         errors += [{"loc": ["query", p.name], "msg": "missing parameter", "type": "missing"}
                    for p in query.params if p.required and p.name not in given]
+        errors += _type_errors(query.name, query.params, given)
         raise APIError(422, f"参数无效 (invalid parameters): {exc}", errors=errors) from None
     try:
         rows = store.read(name, params)
+    except StoreError as exc:  # logged in full; the engine's text is never sent back
+        log.warning("canned query %s failed with %s: %s", name, params, exc)
+        raise APIError(503, "图数据库不可用或查询失败 (store unavailable or query failed)") from None
     except PolicyGraphError:
         raise
     except Exception as exc:  # a value the query cannot use: the user's input, not a server fault
         log.info("canned query %s failed with %s: %s", name, params, exc)
-        raise APIError(422, f"查询无法以这些参数运行 (query failed with these parameters): {exc}") from None
+        raise APIError(422, "查询无法以这些参数运行 (query failed with these parameters)") from None
     return listing(rows[_offset : _offset + _limit], total=len(rows), query=name, params=params)
+
+
+def _type_errors(query: str, params: tuple[Param, ...], given: dict[str, str]) -> list[dict[str, Any]]:
+    """One error per given parameter whose value does not fit its declared type."""
+    out = []
+    for p in params:
+        if p.name in given:
+            try:
+                p.coerce(given[p.name], query)
+            except QueryError as exc:
+                out.append({"loc": ["query", p.name], "msg": str(exc), "type": f"{p.type}_parsing"})
+    return out

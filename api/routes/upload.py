@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import hmac
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, File, Header, UploadFile
+from fastapi import Depends, Header, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.auth import bearer, require_admin, token_info
 from api.deps import SettingsDep, StoreDep
 from api.errors import APIError
+from api.guard import read_upload, safe_filename
 from api.routes.common import make_router
 from api.schemas import ErrorBody
-from graph.model import PolicyGraphError
+from loaders.detect import SUPPORTED_SUFFIXES
+from policygraph.bounded_parse import UploadTimeout, UploadTooLarge, parse_upload
 from policygraph.pipeline import load_and_link
 
 router = make_router("/documents", "documents")
 
-MAX_UPLOAD = 10 * 1024 * 1024
-ALLOWED_SUFFIXES = {".txt", ".csv", ".tsv", ".xlsx", ".md", ".html", ".htm"}
+ALLOWED_SUFFIXES = set(SUPPORTED_SUFFIXES)  # every format the loaders read (loaders.detect)
 
 
 def require_token(
@@ -28,9 +29,11 @@ def require_token(
     store: StoreDep,
     authorization: Annotated[str | None, Header(description="Bearer <API token>")] = None,
 ) -> None:
-    """Uploads need an admin token (checked before the body): one created with
-    ``policygraph token create --admin`` (pg_…), or POLICYGRAPH_API_TOKEN when set.
-    With neither configured nor presented, uploads are off (403)."""
+    """Uploads need an admin token: one created with ``policygraph token create --admin``
+    (pg_…), or POLICYGRAPH_API_TOKEN when set.  With neither configured nor presented,
+    uploads are off (403).  Checked before the body is read: api.guard.WriteGuard refuses
+    a request without a bearer token at once, and the route reads its body only after
+    this dependency ran."""
     presented = bearer(authorization)
     if presented and presented.startswith("pg_"):
         require_admin(token_info(store, settings, authorization))
@@ -48,9 +51,22 @@ def _check_token(configured: str | None, authorization: str | None) -> None:
         raise APIError(401, "令牌无效 (invalid token)", headers={"WWW-Authenticate": "Bearer"})
 
 
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"multipart/form-data": {"schema": {
+            "type": "object", "required": ["file"],
+            "properties": {"file": {"type": "string", "format": "binary",
+                                    "description": "任务分工文件（.txt / .csv / .xlsx …）"}},
+        }}},
+    }
+}
+
+
 @router.post(
     "",
     status_code=201,
+    openapi_extra=_UPLOAD_BODY,
     responses={
         201: {
             "description": "已解析并载入（一个事务）",
@@ -61,13 +77,16 @@ def _check_token(configured: str | None, authorization: str | None) -> None:
         },
         401: {"description": "缺少或错误的令牌", "model": ErrorBody},
         403: {"description": "上传未启用", "model": ErrorBody},
+        413: {"description": "请求体或文档过大（字节数、措施数）", "model": ErrorBody},
+        503: {"description": "只读服务器", "model": ErrorBody},
         422: {"description": "无法解析的文件", "model": ErrorBody},
     },
 )
-def upload_document(
+async def upload_document(
+    request: Request,
     store: StoreDep,
+    settings: SettingsDep,
     _auth: Annotated[None, Depends(require_token)],
-    file: Annotated[UploadFile, File(description="任务分工文件（.txt / .csv / .xlsx …）")],
 ) -> dict[str, Any]:
     """Parse an uploaded task-division document and load it in one transaction.
 
@@ -75,27 +94,23 @@ def upload_document(
     Reloading the same document updates it (stable ids) instead of duplicating it.
     The levels are then linked again (a second transaction), so the new document's
     measures are tied to the city ones at once; ``links`` summarises the links."""
-    name = Path(file.filename or "upload.txt").name
+    given, data = await read_upload(request, limit=settings.max_upload_bytes)  # after the token check
+    name = safe_filename(given)
     suffix = Path(name).suffix.lower() or ".txt"
     if suffix not in ALLOWED_SUFFIXES:
         raise APIError(415, f"不支持的文件类型 (unsupported file type): {suffix}")
-    data = file.file.read(MAX_UPLOAD + 1)
-    if len(data) > MAX_UPLOAD:
-        raise APIError(413, f"文件过大 (file too large): > {MAX_UPLOAD} bytes")
     if not data.strip():
         raise APIError(422, "空文件 (empty file)")
-    from loaders import load_document
-
-    with tempfile.TemporaryDirectory(prefix="policygraph-upload-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        try:
-            parsed = load_document(path)
-        except PolicyGraphError:
-            raise
-        except (ValueError, UnicodeError, LookupError) as exc:  # unreadable user input, not a server fault
-            raise APIError(422, f"无法解析文件 (cannot read document): {name}: {exc}") from None
-    loaded = load_and_link(store, [parsed])  # the one load path (CLI, first start, uploads)
+    try:  # in a child process, outside any store lock, within the time and measure limits
+        parsed = await run_in_threadpool(
+            parse_upload, data, name,
+            timeout=settings.upload_timeout, max_measures=settings.max_upload_measures,
+        )
+    except UploadTooLarge as exc:
+        raise APIError(413, f"文档过大 (document too large): {exc}") from None
+    except UploadTimeout as exc:
+        raise APIError(422, f"解析超时 (parse time limit): {exc}") from None
+    loaded = await run_in_threadpool(load_and_link, store, [parsed])  # the one load path (CLI, first start, uploads)
     counts = loaded[parsed.document.source or parsed.document.id]
     links = {"ok": True} | {k: v for k, v in loaded["links"].items() if not isinstance(v, list)}
     return {

@@ -264,5 +264,5 @@ def link_store(store: Any) -> dict[str, Any]:
     """Read the loaded documents, link the levels, replace the link edges in one
     transaction; return a summary (counts, and agencies with no counterpart)."""
     links = link_corpus(corpus_from_store(store))
-    store.write_batch(write_steps(links))
+    store.write_batch(write_steps(links) + [("link_pending_clear", {})])  # done: no longer pending
     return links.summary()

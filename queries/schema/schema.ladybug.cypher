@@ -1,4 +1,4 @@
-// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress and Token are free tables (no edges: reloads never touch them)
+// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token and Maintenance (the pending-link mark) are free tables (no edges: reloads never touch them)
 // params: none
 CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, issuer STRING, doc_number STRING, level STRING, region STRING, published STRING, year INT64, source STRING, format STRING, implements_doc_numbers STRING[], implements_titles STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Task(id STRING, document_id STRING, seq STRING, number INT64, title STRING, PRIMARY KEY(id));
@@ -28,3 +28,4 @@ ALTER TABLE IMPLEMENTS ADD IF NOT EXISTS evidence STRING DEFAULT '';
 CREATE NODE TABLE IF NOT EXISTS Progress(id STRING, obligation_id STRING, measure_id STRING, unit STRING, seq INT64, at STRING, status STRING, text STRING, evidence STRING, percent DOUBLE, person STRING, agency STRING, token_name STRING, source STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Token(id STRING, name STRING, scope STRING, hash STRING, created_at STRING, revoked BOOLEAN, revoked_at STRING, PRIMARY KEY(id));
 ALTER TABLE Document ADD IF NOT EXISTS report_cycle STRING;
+CREATE NODE TABLE IF NOT EXISTS Maintenance(id STRING, pending BOOLEAN, PRIMARY KEY(id));

@@ -22,4 +22,5 @@ CREATE INDEX progress_obligation IF NOT EXISTS FOR (n:Progress) ON (n.obligation
 CREATE INDEX progress_measure IF NOT EXISTS FOR (n:Progress) ON (n.measure_id);
 CREATE INDEX progress_unit IF NOT EXISTS FOR (n:Progress) ON (n.unit);
 CREATE INDEX token_name IF NOT EXISTS FOR (n:Token) ON (n.name);
+CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id IS UNIQUE;
 CALL db.awaitIndexes(300);

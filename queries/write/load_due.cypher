@@ -3,6 +3,6 @@
 UNWIND $rows AS row
 MATCH (m:Measure {id: row.measure})
 MATCH (d:Deadline {id: row.deadline})
-CREATE (m)-[r:DUE {seq: row.seq}]->(d)
-SET r.milestone = row.milestone, r.text = row.text, r.action = row.action,
-    r.before_publication = row.before_publication
+// Properties inside CREATE (see load_leads: a SET after it is quadratic on LadybugDB).
+CREATE (m)-[:DUE {seq: row.seq, milestone: row.milestone, text: row.text, action: row.action,
+                  before_publication: row.before_publication}]->(d)

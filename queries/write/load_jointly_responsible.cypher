@@ -3,5 +3,7 @@
 UNWIND $rows AS row
 MATCH (u:Unit {name: row.unit})
 MATCH (m:Measure {id: row.measure})
-CREATE (u)-[r:JOINTLY_RESPONSIBLE]->(m)
-SET r.role = row.role, r.`order` = row.`order`, r.open_ended = row.open_ended, r.as_written = row.as_written
+// Properties inside CREATE, not a SET after it: on LadybugDB a SET on an edge created in the
+// same transaction looks the edge up among the node's new edges, so a unit holding
+// thousands of measures loaded in quadratic time (issue 17).
+CREATE (u)-[:JOINTLY_RESPONSIBLE {role: row.role, `order`: row.`order`, open_ended: row.open_ended, as_written: row.as_written}]->(m)
