@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ServerThread, free_port, need_neo4j, settings_for
+from hardening_server import ServerThread, free_port, need_neo4j, settings_for
 from test_inputs import DUP_TABLE
 
 from policygraph.pipeline import link_pending, parse_all

@@ -9,7 +9,7 @@ import time
 
 import httpx
 import pytest
-from conftest import TOKEN, ServerThread, free_port, need_neo4j, settings_for
+from hardening_server import TOKEN, ServerThread, free_port, need_neo4j, settings_for
 
 from bench.one_unit import one_unit_table
 

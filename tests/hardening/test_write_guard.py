@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import TOKEN, ServerThread, free_port, settings_for
+from hardening_server import TOKEN, ServerThread, free_port, settings_for
 
 from policygraph.samples import sample_paths
 
