@@ -39,7 +39,7 @@ from loaders.clause import ClauseResult, merge_results, parse_clause
 from loaders.cleaning import clean_cell
 from loaders.common import Builder, cn_to_int, government_of
 from loaders.labelled import parse_fields
-from loaders.vocabulary import declares_order_rule, label_kinds
+from loaders.vocabulary import declares_order_rule, label_kinds, may_declare_order_rule
 
 TABLE_HEADERS_CSV = DATA_DIR / "table_headers.csv"
 ROLES = ("task_seq", "task_title", "measure_no", "text", "resp", "lead", "support", "leader", "deadline", "note")
@@ -227,7 +227,7 @@ def parse_rows(rows: Iterable[tuple[int, list[str] | None, str]], b: Builder) ->
 def declares_order(raws: Iterable[str]) -> bool:
     """True when any line or row of the document declares the order rule
     (列第一位者为牵头单位 …, graph/data/labels.csv kind ``order_rule``)."""
-    return any("牵头" in raw and declares_order_rule(to_simplified(raw)) for raw in raws)
+    return any(may_declare_order_rule(raw) and declares_order_rule(to_simplified(raw)) for raw in raws)
 
 
 def _leader_label(cell: str) -> str:
