@@ -105,6 +105,18 @@ def document_params(doc: Document) -> dict[str, Any]:
     }
 
 
+def leaders_json(m: Measure) -> str:
+    """The measure's leaders (责任领导 …: persons, never units) as one JSON text, ``""``
+    when it names none: a list of {"name", "title", "label"} as written.
+
+    Why JSON in one STRING and not a STRING[] of "label:name:title": a name or title may
+    hold any character, a title may be absent (null, not ""), and both stores and the
+    bulk CSV carry one string faithfully; nobody filters on a leader in Cypher."""
+    if not m.leaders:
+        return ""
+    return json.dumps([asdict(x) for x in m.leaders], ensure_ascii=False, separators=(",", ":"))
+
+
 def warnings_json(parsed: ParsedDocument) -> str:
     """The parse warnings as JSON text, stored on the Document node so the quality report
     reads them from the graph instead of re-parsing source files it may not have."""
@@ -172,6 +184,7 @@ def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
                 "deadline_action": dl.action if dl else None,
                 "before_publication": bool(dl.before_publication) if dl else False,
                 "milestones": [ms.text for ms in dl.milestones] if dl else [],
+                "leaders": leaders_json(m),
             }
         )
         for r in m.responsibilities:

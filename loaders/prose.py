@@ -33,7 +33,13 @@ from loaders.clause import is_responsibility_clause, parse_clause
 from loaders.common import Builder, government_of
 from loaders.labelled import parse_fields, split_fields
 from loaders.numerals import cn_to_int
-from loaders.vocabulary import declares_order_rule, label_line_re, label_re, order_rule_re
+from loaders.vocabulary import (
+    declares_order_rule,
+    label_line_re,
+    label_re,
+    may_declare_order_rule,
+    order_rule_re,
+)
 
 _CN_NUM = "一二三四五六七八九十百零〇"
 HEAD_PAREN_RE = re.compile(rf"^[（(]\s*([{_CN_NUM}]{{1,4}})\s*[）)]\s*(.*)$")
@@ -125,7 +131,7 @@ def _is_noise(line: str) -> bool:
     s = line.strip()
     if _PAGE_RE.match(s):
         return True
-    if "牵头" in to_simplified(s) and declares_order_rule(to_simplified(s)):
+    if may_declare_order_rule(s) and "牵头" in to_simplified(s) and declares_order_rule(to_simplified(s)):
         rest = order_rule_re().sub("", to_simplified(s)).strip("（）()。．.：: \u3000")
         return not _MEANINGFUL_RE.search(rest) or rest in ("注", "说明", "备注")
     return False
@@ -134,7 +140,9 @@ def _is_noise(line: str) -> bool:
 def parse_prose(lines: list[str], b: Builder) -> None:
     """``lines`` are cleaned source lines (index 0 = line 1)."""
     gov = government_of(b.document.issuer)
-    b.order_lead = any("牵头" in sl and declares_order_rule(sl) for sl in map(to_simplified, lines))
+    b.order_lead = any(
+        may_declare_order_rule(x) and "牵头" in (sl := to_simplified(x)) and declares_order_rule(sl) for x in lines
+    )
     task: Task | None = None
     task_by_key: dict[tuple[str, str], Task] = {}
     items: list[_Item] = []
@@ -248,15 +256,16 @@ class _Splitter:
 
     def run(self) -> None:
         for lineno, text in self.it.rows:
-            simp = to_simplified(text)
-            if label_line_re().match(simp):
+            colon = "：" in text or ":" in text  # every label ends in a colon: most lines have none
+            simp = to_simplified(text) if colon else text
+            if colon and label_line_re().match(simp):
                 if not self.fields:
                     self.fields_line = lineno
                 self.fields += split_fields(text)
                 continue
             self._close_fields()
             cut = None
-            if "：" in text or ":" in text:
+            if colon:
                 spans = _brackets(text)
                 cut = next((m.start() for m in label_re().finditer(simp) if _outside(spans, m.start())), None)
             if cut is not None and cut > 0 and split_fields(text[cut:]):

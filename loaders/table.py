@@ -12,7 +12,15 @@ as tab-separated text (also Markdown pipes), CSV or .xlsx.
   (序号 / 工作任务 / 具体措施 / 牵头单位 / 配合单位 / 责任领导 / 完成时限 …), after the
   traditional -> simplified mapping, so 任務序號 / 落實措施 / 責任單位 read like simplified;
 * a 责任单位 cell that marks its lead in brackets, ``A（牵头）、B``, reads as A leading and
-  the others supporting.
+  the others supporting;
+* a document that declares the order rule anywhere (preamble, a note row, a footnote,
+  a 备注 cell: ``排在第一位的为牵头单位``) makes the first unit of a 责任单位 list with
+  no lead the lead and the rest supports (no 牵头单位 column in that row);
+* a 责任领导 column holds persons: read as labelled fields (loaders.labelled), kept as
+  the measure's leaders, never as units;
+* names are read relative to the issuing government (an office issues for it:
+  loaders.common.government_of), so an agency the data file does not know is kept with
+  that government.
 """
 
 from __future__ import annotations
@@ -27,10 +35,12 @@ from typing import IO
 
 from graph.model import DocumentError, Task
 from graph.normalize import DATA_DIR, to_simplified
-from loaders.clause import merge_results, parse_clause
+from loaders.clause import ClauseResult, merge_results, parse_clause
 from loaders.cleaning import clean_cell
-from loaders.common import Builder
+from loaders.common import Builder, government_of
+from loaders.labelled import parse_fields
 from loaders.numerals import cn_to_int
+from loaders.vocabulary import declares_order_rule, label_kinds, may_declare_order_rule
 
 TABLE_HEADERS_CSV = DATA_DIR / "table_headers.csv"
 ROLES = ("task_seq", "task_title", "measure_no", "text", "resp", "lead", "support", "leader", "deadline", "note")
@@ -126,8 +136,11 @@ def parse_rows(rows: Iterable[tuple[int, list[str] | None, str]], b: Builder) ->
     """Parse (line, cells, raw) rows.  Returns the index of the header row's line.
 
     ``cells`` None marks a line that is not a table row (text outside the table)."""
-    gov = b.document.issuer
+    rows = list(rows)
+    gov = government_of(b.document.issuer)
+    b.order_lead = b.order_lead or declares_order(raw for _line, _cells, raw in rows)
     header: dict[str, int] | None = None
+    leader_label = "责任领导"
     task: Task | None = None
     tasks: dict[str, Task] = {}
     number: int | None = None
@@ -137,6 +150,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str] | None, str]], b: Builder) ->
         if header is None:
             if cells:
                 header = map_header(cells)
+                if header is not None and "leader" in header:
+                    leader_label = _leader_label(cells[header["leader"]])
             continue
         if cells is None:
             if _MEANINGFUL_RE.search(clean_cell(raw)):
@@ -191,7 +206,7 @@ def parse_rows(rows: Iterable[tuple[int, list[str] | None, str]], b: Builder) ->
         leader = cell("leader")
         results = []
         if resp:
-            results.append(parse_clause(resp, gov, dirx=b.directory))
+            results.append(parse_clause(resp, gov, dirx=b.directory, order_lead=b.order_lead and not lead))
         if lead:
             results.append(parse_clause(lead, gov, default_bare="lead", dirx=b.directory))
         if support:
@@ -199,12 +214,28 @@ def parse_rows(rows: Iterable[tuple[int, list[str] | None, str]], b: Builder) ->
         res = merge_results(results) if results else None
         dl = "，".join(x for x in [res.deadline_text if res else "", deadline] if x)
         clause_text = "，".join(x for x in [resp, lead, support, deadline] if x)
-        if leader:  # a person, never a unit: kept as written with the clause
-            clause_text = "；".join(x for x in [clause_text, f"责任领导：{leader}"] if x)
+        if leader:  # a person, never a unit: kept as the measure's leaders and with the clause
+            people, _ = parse_fields([(leader_label, leader)], gov, b.directory)
+            res = res or ClauseResult()
+            res.leaders = [*res.leaders, *people.leaders]
+            clause_text = "；".join(x for x in [clause_text, f"{leader_label}：{leader}"] if x)
         b.add_measure(task, number, clause_no, text, res, clause_text, dl, line)
     if header is None:
         raise DocumentError(b.source, "no task-table header row (任务序号 / 落实措施 / 责任单位 …) found")
     return 0
+
+
+def declares_order(raws: Iterable[str]) -> bool:
+    """True when any line or row of the document declares the order rule
+    (列第一位者为牵头单位 …, graph/data/labels.csv kind ``order_rule``)."""
+    return any(may_declare_order_rule(raw) and declares_order_rule(to_simplified(raw)) for raw in raws)
+
+
+def _leader_label(cell: str) -> str:
+    """The label the leader column's persons are kept under: its header when it is a
+    leader label of graph/data/labels.csv, else 责任领导."""
+    key = _header_key(cell)
+    return key if label_kinds().get(key) == "leader" else "责任领导"
 
 
 def text_rows(lines: list[str]) -> Iterable[tuple[int, list[str] | None, str]]:

@@ -41,6 +41,8 @@ def label_rows() -> tuple[tuple[str, str], ...]:
                 continue
             if kind not in LABEL_KINDS:
                 raise ValueError(f"labels.csv: unknown kind {kind!r} for {phrase}")
+            if kind == "order_rule" and ORDER_RULE_MARKS[0] not in phrase:
+                raise ValueError(f"labels.csv: order rule {phrase} does not contain {ORDER_RULE_MARKS[0]}")
             rows.append((phrase, kind))
     return tuple(rows)
 
@@ -76,8 +78,31 @@ def order_rule_re() -> re.Pattern[str]:
     )
 
 
+# Every order-rule phrase names the lead (…为牵头单位 / …为牵头部门); checked on load, so a
+# text holding no character that simplifies to 为 or to 牵 needs no regex search (the
+# loaders test every line and row of a document with it, before simplifying).
+ORDER_RULE_MARKS = ("为牵头",)
+
+
+@lru_cache(maxsize=1)
+def _mark_chars() -> tuple[frozenset[str], frozenset[str]]:
+    from graph.normalize import _t2s_table
+
+    variants: dict[str, set[str]] = {k: {k} for k in "为牵"}
+    for src, dst in _t2s_table().items():  # traditional code point -> simplified character
+        if dst in variants:
+            variants[dst].add(chr(src))
+    return frozenset(variants["为"]), frozenset(variants["牵"])
+
+
 def declares_order_rule(simplified_text: str) -> bool:
     return order_rule_re().search(simplified_text) is not None
+
+
+def may_declare_order_rule(text: str) -> bool:
+    """False when ``text`` (simplified or not) certainly holds no order-rule declaration."""
+    wei, qian = _mark_chars()
+    return any(c in text for c in qian) and any(c in text for c in wei)
 
 
 def strip_order_rule(text: str) -> str:

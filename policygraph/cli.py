@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import NotFoundError, PolicyGraphError
-from policygraph import check_cli, doctor_cli, ledger_cli, progress_cli, units_cli, viz_cli
-from policygraph.samples import sample_paths
+from policygraph import check_cli, doctor_cli, ledger_cli, load_cli, progress_cli, units_cli, viz_cli
 from policygraph.settings import Settings, get_settings, settings_environment
 
 EXIT_USER_ERROR = 2
@@ -44,28 +43,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    """Parse and load documents (default: the bundled seeds), one transaction each, then link."""
-    from graph.stores import open_store
-    from policygraph.pipeline import load_and_link, parse_all, repair_links
-
-    parsed_docs = parse_all([Path(p) for p in args.files] or sample_paths())  # before writing anything
-    for parsed in parsed_docs:
-        for w in parsed.warnings:
-            print(f"warning: {w.file}:{w.line}: {w.message} {w.text}".rstrip(), file=sys.stderr)
-    store = open_store(_settings(args))
-    try:
-        repaired = repair_links(store)  # an earlier load cut off before its linking
-        if repaired is not None:
-            print(f"linked (pending from an interrupted load): {json.dumps(repaired, ensure_ascii=False)}")
-        if args.if_empty and store.counts().get("Document", 0) > 0:
-            print("store already holds documents: nothing loaded (--if-empty)")
-            return 0
-        for name, counts in load_and_link(store, parsed_docs).items():
-            label = "linked" if name == "links" else f"loaded {name}"
-            print(f"{label}: {json.dumps(counts, ensure_ascii=False)}")
-    finally:
-        store.close()
-    return 0
+    """Parse documents and folders (default: the bundled seeds), load them, then link."""
+    return load_cli.run(args, _settings(args))
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:
@@ -130,9 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("parse", cmd_parse, "print the model of a document as JSON")
     p.add_argument("file")
 
-    p = add("load", cmd_load, "load documents into the store (default: the bundled seeds)")
-    p.add_argument("files", nargs="*")
-    p.add_argument("--if-empty", action="store_true", help="load only when the store holds no document")
+    p = add("load", cmd_load, "load documents and folders into the store (default: the bundled seeds)")
+    load_cli.add_arguments(p)
     store_options(p)
 
     p = add("query", cmd_query, "run a named read query: policygraph query NAME key=value ...")

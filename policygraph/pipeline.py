@@ -9,7 +9,7 @@ transaction, then one linking pass so district measures point at the city ones.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +27,31 @@ def parse_all(paths: Sequence[Path]) -> list[ParsedDocument]:
     return [load_document(p) for p in paths]
 
 
-def load_and_link(store: GraphStore, parsed_docs: Sequence[ParsedDocument]) -> dict[str, Any]:
+def load_and_link(
+    store: GraphStore,
+    parsed_docs: Sequence[ParsedDocument],
+    on_stage: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     """Load the documents (batches of several per transaction, see
-    StoreOperations.load_many), then relink the levels once."""
+    StoreOperations.load_many), then relink the levels once.  ``on_stage`` hears
+    "loading" and "linking" as each begins (the CLI's progress line)."""
     from graph.linking import link_store
 
     loaded: dict[str, Any] = {}
     docs = list(parsed_docs)
+    if on_stage:
+        on_stage("loading")
     summaries = store.load_many(docs)
     for parsed, summary in zip(docs, summaries, strict=True):
-        name = parsed.document.source or parsed.document.id
+        name = base = parsed.document.source or parsed.document.id
+        n = 1
+        while name in loaded:  # two files of one name in different folders
+            n += 1
+            name = f"{base} ({n})"
         loaded[name] = summary
         log.info("loaded %s: %s", name, summary)
+    if on_stage:
+        on_stage("linking")
     loaded["links"] = link_store(store)
     log.info("linked the levels: %s", loaded["links"])
     return loaded

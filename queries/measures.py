@@ -8,6 +8,7 @@ of the named queries the same way (``shape_measure``) and annotates it the same 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -61,7 +62,18 @@ def shape_measure(row: dict[str, Any]) -> dict[str, Any]:
     for key in ("role", "via", "order", "depth"):
         if key in row:
             out[key] = row[key]
+    if "leaders" in row:  # only the reads that return the column: other answers keep their shape
+        out["leaders"] = leaders(row["leaders"])
     return out
+
+
+def leaders(stored: str | None) -> list[dict[str, Any]]:
+    """The persons a measure names (责任领导 …) from the stored JSON text (graph/rows.py
+    leaders_json): [{"name", "title", "label"}], [] when none or on a store loaded before
+    the column existed (null)."""
+    if not stored:
+        return []
+    return list(json.loads(stored))
 
 
 def _link(row: dict[str, Any], side: str, score: Any) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """The data-quality report: what a supervisor should fix before anyone starts work.
 
-Seven checks, each a pure function over plain data (``QualityData``: rows as the named
+Eight checks, each a pure function over plain data (``QualityData``: rows as the named
 ``quality_*`` read queries return them, or the same rows built from ParsedDocuments):
 
   unit_variants        one agency written several ways (区农业农村局 / 区农业农村委), or two
@@ -13,6 +13,10 @@ Seven checks, each a pure function over plain data (``QualityData``: rows as the
   city_not_carried     higher-level measures that no lower-level measure implements
                        (needs IMPLEMENTS links; empty with a note when linking is absent)
   duplicate_measures   the same or nearly the same measure text twice in one document
+  unknown_units        agencies the data file (graph/data/agencies.csv) does not know: kept
+                       as written (Unit kind 'unknown') and counted in every answer, listed
+                       here once per document so someone adds them to the data file or
+                       corrects a misspelling
 
 Every finding names the document, the line and the text.
 
@@ -46,12 +50,14 @@ CATEGORIES: list[tuple[str, str, str]] = [
     ("before_publication", "完成时限早于印发日期", "deadlines earlier than the publication date"),
     ("city_not_carried", "未被下级承接的上级措施", "higher-level measures no lower-level measure carries"),
     ("duplicate_measures", "重复措施", "duplicate or near-duplicate measures within a document"),
+    ("unknown_units", "单位不在机构名录中", "agencies the data file does not know (kept as written)"),
 ]
 
 # Loader warnings that have a category of their own (not repeated as unreadable clauses).
 _OWN_CATEGORY_WARNINGS = (
     "falls before the document's publication date",  # before_publication
     "no responsible unit found",  # no_responsible_unit
+    "(not in agencies.csv); kept as written",  # unknown_units
 )
 
 DUPLICATE_RATIO = 0.9  # difflib ratio of the normalised texts
@@ -338,6 +344,35 @@ def check_duplicate_measures(data: QualityData) -> list[Finding]:
     return out
 
 
+def check_unknown_units(data: QualityData) -> list[Finding]:
+    """Units of kind 'unknown' (not collectives): one finding per unit and document, at its
+    first measure there; ``related`` lists every measure of the document naming it."""
+    titles = _titles(data)
+    uses: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in data.responsibilities:
+        if r.get("kind") == "unknown" and not r.get("collective"):
+            uses[(r["document_id"], r["unit"])].append(r)
+    out = []
+    for (doc_id, unit), rows in sorted(uses.items()):
+        rows.sort(key=lambda r: (int(r.get("line") or 0), r.get("number") or 0, r.get("clause") or 0))
+        first = rows[0]
+        measures = list(dict.fromkeys(r["measure_id"] for r in rows))
+        roles = Counter(r.get("role") for r in rows)
+        written = first.get("as_written") or unit
+        out.append(Finding(
+            category="unknown_units", document=doc_id, line=int(first.get("line") or 0),
+            text=first.get("clause_text") or written,
+            message=f"{unit} 不在机构名录中，按原文保留，涉及 {len(measures)} 项措施 "
+                    f"(not in graph/data/agencies.csv: kept as written; {len(measures)} measures, "
+                    + ", ".join(f"{k} {v}" for k, v in sorted(roles.items(), key=lambda kv: str(kv[0]))) + ")",
+            document_title=titles.get(doc_id, ""), measure=first["measure_id"],
+            related=[{"unit": unit, "as_written": written, "government": first.get("government"),
+                      "measures": measures}],
+        ))
+    out.sort(key=lambda f: (f.document, f.line, f.related[0]["unit"]))
+    return out
+
+
 def build_report(data: QualityData) -> dict[str, Any]:
     """The whole report as plain JSON-ready data."""
     notes: dict[str, str] = {}
@@ -350,6 +385,7 @@ def build_report(data: QualityData) -> dict[str, Any]:
     }
     results["city_not_carried"], notes["city_not_carried"] = check_city_not_carried(data)
     results["duplicate_measures"] = check_duplicate_measures(data)
+    results["unknown_units"] = check_unknown_units(data)
     notes["no_counterpart"] = (
         "依据上下级单位关联 (from COUNTERPART_OF links)" if data.counterparts
         else "依据 agencies.csv 的 counterpart 列 (from the data file: level linking has not run)"

@@ -8,6 +8,6 @@ RETURN m.id AS id, m.document_id AS document_id, d.title AS document_title,
        m.text AS text, m.clause_text AS clause_text, m.line AS line, m.open_ended AS open_ended,
        m.deadline_text AS deadline_text, m.deadline_kind AS deadline_kind,
        m.deadline_date AS deadline_date, m.deadline_action AS deadline_action,
-       m.before_publication AS before_publication, m.milestones AS milestones,
+       m.before_publication AS before_publication, m.milestones AS milestones, m.leaders AS leaders,
        u.name AS unit, r.role AS role, r.`order` AS `order`, r.as_written AS as_written
 ORDER BY `order`, unit, role

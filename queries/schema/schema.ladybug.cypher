@@ -2,7 +2,7 @@
 // params: none
 CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, issuer STRING, doc_number STRING, level STRING, region STRING, published STRING, year INT64, source STRING, format STRING, implements_doc_numbers STRING[], implements_titles STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Task(id STRING, document_id STRING, seq STRING, number INT64, title STRING, PRIMARY KEY(id));
-CREATE NODE TABLE IF NOT EXISTS Measure(id STRING, document_id STRING, task_id STRING, task_seq STRING, task_number INT64, number INT64, clause INT64, text STRING, clause_text STRING, line INT64, open_ended BOOLEAN, deadline_text STRING, deadline_kind STRING, deadline_date STRING, deadline_action STRING, before_publication BOOLEAN, milestones STRING[], PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Measure(id STRING, document_id STRING, task_id STRING, task_seq STRING, task_number INT64, number INT64, clause INT64, text STRING, clause_text STRING, line INT64, open_ended BOOLEAN, deadline_text STRING, deadline_kind STRING, deadline_date STRING, deadline_action STRING, before_publication BOOLEAN, milestones STRING[], leaders STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Unit(name STRING, level STRING, kind STRING, government STRING, collective BOOLEAN, aliases STRING[], PRIMARY KEY(name));
 CREATE NODE TABLE IF NOT EXISTS Government(name STRING, level STRING, region STRING, PRIMARY KEY(name));
 CREATE NODE TABLE IF NOT EXISTS Deadline(id STRING, kind STRING, date STRING, PRIMARY KEY(id));
@@ -29,3 +29,4 @@ CREATE NODE TABLE IF NOT EXISTS Progress(id STRING, obligation_id STRING, measur
 CREATE NODE TABLE IF NOT EXISTS Token(id STRING, name STRING, scope STRING, hash STRING, created_at STRING, revoked BOOLEAN, revoked_at STRING, PRIMARY KEY(id));
 ALTER TABLE Document ADD IF NOT EXISTS report_cycle STRING;
 CREATE NODE TABLE IF NOT EXISTS Maintenance(id STRING, pending BOOLEAN, PRIMARY KEY(id));
+ALTER TABLE Measure ADD IF NOT EXISTS leaders STRING DEFAULT '';

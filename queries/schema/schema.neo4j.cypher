@@ -1,6 +1,7 @@
 // description: Neo4j uniqueness constraints, lookup indexes (also for the free Progress and Token nodes) and the CJK full-text index on Measure.text
 // params: none
 // Relationship properties are not declared in Neo4j; IMPLEMENTS between measures carries method, score, is_primary (the lower measure's best link) and evidence (the features that fired), as in schema.ladybug.cypher.
+// Node properties are not declared either: Measure.leaders is the JSON text of the persons a measure names (责任领导 …), '' when none (graph/rows.py leaders_json), as in schema.ladybug.cypher.
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;

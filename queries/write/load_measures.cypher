@@ -9,5 +9,5 @@ SET m.document_id = row.document_id, m.task_id = row.task_id, m.task_seq = row.t
     m.open_ended = row.open_ended, m.deadline_text = row.deadline_text,
     m.deadline_kind = row.deadline_kind, m.deadline_date = row.deadline_date,
     m.deadline_action = row.deadline_action, m.before_publication = row.before_publication,
-    m.milestones = row.milestones
+    m.milestones = row.milestones, m.leaders = row.leaders
 CREATE (t)-[:HAS_MEASURE]->(m)

@@ -68,7 +68,7 @@ def test_deadline_before_publication(report):
 def test_seeds_report_is_complete_and_located(report):
     assert [c["key"] for c in report["categories"]] == [
         "unit_variants", "no_counterpart", "unreadable_clauses", "no_responsible_unit",
-        "before_publication", "city_not_carried", "duplicate_measures",
+        "before_publication", "city_not_carried", "duplicate_measures", "unknown_units",
     ]
     assert report["total"] == sum(report["summary"].values())
     for c in report["categories"]:
