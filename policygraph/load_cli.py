@@ -184,6 +184,10 @@ def run(args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout, 
     pairs, skipped, bad = parse_batch(paths, progress)
     parsed = [p for _path, p in pairs]
     progress.clear()
+    if len(bad) == 1 and not parsed and not args.skip_bad:  # one bad file: the one-line error of every command
+        b = bad[0]
+        print(f"policygraph: {b['file']}{':' + str(b['line']) if b['line'] else ''}: {b['reason']}", file=err)
+        return EXIT_USER_ERROR
     for b in bad:
         print(_bad_line(b) + (" (skipped: --skip-bad)" if args.skip_bad else ""), file=err)
     if bad and not args.skip_bad:

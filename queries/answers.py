@@ -91,6 +91,14 @@ class Via(TypedDict):
     role: str
 
 
+class Leader(TypedDict):
+    """A person a measure names (责任领导：张三 副市长): kept as written, never a unit."""
+
+    name: str
+    title: str | None
+    label: str | None
+
+
 class Measure(TypedDict):
     """A measure as every answer nests it (``queries.measures.shape_measure`` + ``enrich``)."""
 
@@ -110,6 +118,7 @@ class Measure(TypedDict):
     depth: NotRequired[int]  # in a chain: levels away
     co_responsible: NotRequired[list[CoResponsible]]
     responsible: NotRequired[list[CoResponsible]]  # one measure: every responsible unit
+    leaders: NotRequired[list[Leader]]  # one measure: people named for it (责任领导 …), never units
     targets: list[dict[str, Any]]
     city_measures: list[LinkedMeasure]
     district_measures: list[LinkedMeasure]
