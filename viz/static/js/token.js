@@ -46,7 +46,7 @@
   PG.tokenBar = function (el, hint) {
     function draw() {
       if (PG.token()) {
-        el.innerHTML = '<span class="pg-token-on" id="token-state">🔑 已使用令牌（仅本次会话）token in use</span> ' +
+        el.innerHTML = '<span class="pg-token-on" id="token-state">已使用令牌（仅本次会话）token in use</span> ' +
           '<button type="button" class="pg-btn" id="token-clear">清除令牌 Forget</button>';
         el.querySelector("#token-clear").addEventListener("click", function () { PG.setToken(""); });
       } else {
