@@ -21,6 +21,8 @@ NAV_LINKS = (
     ("/agency/", "工作量 Workload"),
     ("/overview", "总览 Overview"),
     ("/quality-report", "数据质量 Quality"),
+    ("/board", "督办看板 Board"),
+    ("/upload", "上传 Upload"),
 )
 
 OVERVIEW_ID = ' id="nav-overview"'

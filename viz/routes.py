@@ -21,6 +21,7 @@ from starlette.routing import Match
 from starlette.types import Scope
 
 from graph.model import ROLE_LABELS_ZH, ROLES, NotFoundError
+from graph.progress import ADMIN_ONLY, FINISHED, STATUS_ZH
 from viz.assets import STATIC_DIR, TEMPLATES_DIR, VIS_NETWORK_JS
 
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -28,6 +29,9 @@ templates.env.globals["static"] = lambda path: f"/static/{path}"
 templates.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}  # Chinese stays Chinese
 templates.env.globals["roles"] = list(ROLES)
 templates.env.globals["role_labels"] = ROLE_LABELS_ZH
+templates.env.globals["status_labels"] = STATUS_ZH  # graph.progress: the one status vocabulary
+templates.env.globals["status_finished"] = sorted(FINISHED)
+templates.env.globals["status_admin_only"] = sorted(ADMIN_ONLY)
 
 
 class PageRoute(APIRoute):
@@ -86,6 +90,18 @@ def workload_alias(request: Request, name: UnitName) -> HTMLResponse:
 def overview(request: Request) -> HTMLResponse:
     """Agencies of a government ranked by workload, and a heat map agencies x task sections."""
     return _page(request, "overview.html", active="overview", government=request.query_params.get("government"))
+
+
+@router.get("/board", response_class=HTMLResponse)
+def board(request: Request) -> HTMLResponse:
+    """督办看板: agencies x status counts, overdue and report-due lists, the city roll-up."""
+    return _page(request, "board.html", active="board", government=request.query_params.get("government"))
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload(request: Request) -> HTMLResponse:
+    """Upload a document (admin token): preview what was read, then confirm or cancel."""
+    return _page(request, "upload.html", active="upload")
 
 
 @router.get("/units/{name}/network.html")

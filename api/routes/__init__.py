@@ -9,6 +9,7 @@ from api.routes import (
     health,
     measures,
     network,
+    preview,
     progress,
     queries,
     targets,
@@ -20,6 +21,7 @@ from api.routes import (
 ROUTERS = [
     units.router,
     measures.router,
+    preview.router,
     upload.router,
     documents.router,
     workload.router,

@@ -190,12 +190,12 @@ def test_city_district_chain(page, base_url):
     assert page.locator(f"#chain-down a[data-measure='{linked['id']}']").count() == 1
 
 
-NAV = ["/", "/agency/", "/overview", "/quality-report"]
+NAV = ["/", "/agency/", "/overview", "/quality-report", "/board", "/upload"]
 
 
 def nav_hrefs(page) -> list[str]:
     hrefs = page.eval_on_selector_all("nav.pg-nav a", "els => els.map(a => a.getAttribute('href'))")
-    return [h.split("?")[0] if h.startswith("/overview") else ("/agency/" if h.startswith("/agency/") else h) for h in hrefs]
+    return [h.split("?")[0] if h.startswith(("/overview", "/board")) else ("/agency/" if h.startswith("/agency/") else h) for h in hrefs]
 
 
 def test_every_page_has_the_nav_links(page, base_url):
