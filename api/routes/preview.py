@@ -13,18 +13,16 @@ Warnings and errors name the uploaded file, never the temporary path.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, File, UploadFile
+from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
-from api.errors import APIError
+from api.deps import SettingsDep, StoreDep
 from api.routes.common import make_router
-from api.routes.upload import ALLOWED_SUFFIXES, MAX_UPLOAD, require_token
+from api.routes.upload import _UPLOAD_BODY, read_and_parse, require_token
 from api.schemas import ErrorBody
-from graph.model import DocumentError, Measure, ParsedDocument, PolicyGraphError
+from graph.model import Measure, ParsedDocument
 
 router = make_router("/documents", "documents")
 
@@ -42,32 +40,6 @@ PREVIEW_EXAMPLE = {
     "warnings": [{"file": "督办试点.txt", "line": 10,
                   "message": "measure 1.1: unknown unit 区数据资源小组 (not in agencies.csv); kept as written"}],
 }
-
-
-def parse_upload(name: str, data: bytes) -> ParsedDocument:
-    """Parse uploaded bytes exactly as ``POST /documents`` does (same suffixes, same size
-    limit, same loader), in a temporary directory removed afterwards."""
-    suffix = Path(name).suffix.lower() or ".txt"
-    if suffix not in ALLOWED_SUFFIXES:
-        raise APIError(415, f"不支持的文件类型 (unsupported file type): {suffix}")
-    if len(data) > MAX_UPLOAD:
-        raise APIError(413, f"文件过大 (file too large): > {MAX_UPLOAD} bytes")
-    if not data.strip():
-        raise APIError(422, f"空文件 (empty file): {name}")
-    from loaders import load_document
-
-    with tempfile.TemporaryDirectory(prefix="policygraph-preview-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        try:
-            parsed = load_document(path)
-        except DocumentError as e:  # name the uploaded file, not the temporary path
-            raise DocumentError(name, e.reason, e.line) from None
-        except PolicyGraphError:
-            raise
-        except (ValueError, UnicodeError, LookupError) as exc:  # unreadable user input, not a server fault
-            raise APIError(422, f"无法解析文件 (cannot read document): {name}: {exc}") from None
-    return parsed
 
 
 def _deadline(m: Measure) -> dict[str, Any] | None:
@@ -134,6 +106,7 @@ def preview_answer(store: Any, parsed: ParsedDocument, name: str) -> dict[str, A
 
 @router.post(
     "/preview",
+    openapi_extra=_UPLOAD_BODY,
     responses={
         200: {"description": "解析结果（未写入）", "content": {"application/json": {"example": PREVIEW_EXAMPLE}}},
         401: {"description": "缺少或错误的令牌", "model": ErrorBody},
@@ -143,10 +116,11 @@ def preview_answer(store: Any, parsed: ParsedDocument, name: str) -> dict[str, A
         422: {"description": "无法解析的文件（文件、行号、原因）", "model": ErrorBody},
     },
 )
-def preview_document(
+async def preview_document(
+    request: Request,
     store: StoreDep,
+    settings: SettingsDep,
     _auth: Annotated[None, Depends(require_token)],
-    file: Annotated[UploadFile, File(description="任务分工文件（.txt / .csv / .xlsx …）")],
 ) -> dict[str, Any]:
     """Parse an uploaded document and answer what was read, writing nothing.
 
@@ -154,7 +128,5 @@ def preview_document(
     ``unknown`` and ``unknown: true`` for a name not in the agency list, kept as
     written), the deadlines and the warnings with their line numbers.  Confirm by
     sending the same file to ``POST /documents``.  Needs the admin token, as an upload."""
-    name = Path(file.filename or "upload.txt").name
-    data = file.file.read(MAX_UPLOAD + 1)
-    parsed = parse_upload(name, data)
-    return preview_answer(store, parsed, name)
+    parsed = await read_and_parse(request, settings)
+    return await run_in_threadpool(preview_answer, store, parsed, parsed.document.source or "upload")

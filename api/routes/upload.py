@@ -15,6 +15,7 @@ from api.errors import APIError
 from api.guard import read_upload, safe_filename
 from api.routes.common import make_router
 from api.schemas import ErrorBody
+from graph.model import ParsedDocument
 from loaders.detect import SUPPORTED_SUFFIXES
 from policygraph.bounded_parse import UploadTimeout, UploadTooLarge, parse_upload
 from policygraph.pipeline import load_and_link
@@ -63,6 +64,29 @@ _UPLOAD_BODY = {
 }
 
 
+async def read_and_parse(request: Request, settings: Any) -> ParsedDocument:
+    """The uploaded file, read and parsed as every upload route does: the body only after
+    the route's token check, a safe file name, a supported type, and the parse in a child
+    process outside any store lock, within the time and measure limits."""
+    given, data = await read_upload(request, limit=settings.max_upload_bytes)  # after the token check
+    name = safe_filename(given)
+    suffix = Path(name).suffix.lower() or ".txt"
+    if suffix not in ALLOWED_SUFFIXES:
+        raise APIError(415, f"不支持的文件类型 (unsupported file type): {suffix}")
+    if not data.strip():
+        raise APIError(422, "空文件 (empty file)")
+    try:  # in a child process, outside any store lock, within the time and measure limits
+        parsed = await run_in_threadpool(
+            parse_upload, data, name,
+            timeout=settings.upload_timeout, max_measures=settings.max_upload_measures,
+        )
+    except UploadTooLarge as exc:
+        raise APIError(413, f"文档过大 (document too large): {exc}") from None
+    except UploadTimeout as exc:
+        raise APIError(422, f"解析超时 (parse time limit): {exc}") from None
+    return parsed
+
+
 @router.post(
     "",
     status_code=201,
@@ -94,22 +118,7 @@ async def upload_document(
     Reloading the same document updates it (stable ids) instead of duplicating it.
     The levels are then linked again (a second transaction), so the new document's
     measures are tied to the city ones at once; ``links`` summarises the links."""
-    given, data = await read_upload(request, limit=settings.max_upload_bytes)  # after the token check
-    name = safe_filename(given)
-    suffix = Path(name).suffix.lower() or ".txt"
-    if suffix not in ALLOWED_SUFFIXES:
-        raise APIError(415, f"不支持的文件类型 (unsupported file type): {suffix}")
-    if not data.strip():
-        raise APIError(422, "空文件 (empty file)")
-    try:  # in a child process, outside any store lock, within the time and measure limits
-        parsed = await run_in_threadpool(
-            parse_upload, data, name,
-            timeout=settings.upload_timeout, max_measures=settings.max_upload_measures,
-        )
-    except UploadTooLarge as exc:
-        raise APIError(413, f"文档过大 (document too large): {exc}") from None
-    except UploadTimeout as exc:
-        raise APIError(422, f"解析超时 (parse time limit): {exc}") from None
+    parsed = await read_and_parse(request, settings)  # after the token check
     loaded = await run_in_threadpool(load_and_link, store, [parsed])  # the one load path (CLI, first start, uploads)
     counts = loaded[parsed.document.source or parsed.document.id]
     links = {"ok": True} | {k: v for k, v in loaded["links"].items() if not isinstance(v, list)}
