@@ -27,6 +27,7 @@ BAD_REQUESTS = [
     ("GET", "/documents/none.json", {}, 404),
     ("GET", "/documents/none/tasks", {}, 404),
     ("POST", "/documents", {}, 401),
+    ("POST", "/documents/preview", {}, 401),
     ("GET", "/deadlines", {"from": "2022-12-31", "to": "2022-01-01"}, 422),
     ("GET", "/deadlines", {"as_of": "yesterday"}, 422),
     ("GET", "/targets", {"indicator": "x" * 300}, 422),

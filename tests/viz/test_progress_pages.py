@@ -13,8 +13,9 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from conftest import ROOT, open_loaded_store
 from live_server import ServerThread, free_port
+
+from tests.viz.conftest import ROOT, open_loaded_store
 
 pytestmark = pytest.mark.browser
 
