@@ -28,3 +28,6 @@ ALTER TABLE IMPLEMENTS ADD IF NOT EXISTS evidence STRING DEFAULT '';
 CREATE NODE TABLE IF NOT EXISTS Progress(id STRING, obligation_id STRING, measure_id STRING, unit STRING, seq INT64, at STRING, status STRING, text STRING, evidence STRING, percent DOUBLE, person STRING, agency STRING, token_name STRING, source STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Token(id STRING, name STRING, scope STRING, hash STRING, created_at STRING, revoked BOOLEAN, revoked_at STRING, PRIMARY KEY(id));
 ALTER TABLE Document ADD IF NOT EXISTS report_cycle STRING;
+ALTER TABLE Progress ADD IF NOT EXISTS measure_fp STRING DEFAULT '';
+ALTER TABLE Progress ADD IF NOT EXISTS measure_text STRING DEFAULT '';
+CREATE NODE TABLE IF NOT EXISTS ProgressAnchor(id STRING, document_id STRING, measure_id STRING, fingerprint STRING, target STRING, method STRING, score DOUBLE, snippet STRING, PRIMARY KEY(id));
