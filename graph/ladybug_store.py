@@ -31,6 +31,7 @@ import ladybug
 
 from graph import ladybug_bulk
 from graph.model import ParsedDocument, StoreError
+from graph.progress_anchor import load_anchor_steps
 from graph.registry import Registry, get_registry
 from graph.rows import document_rows, rows_summary
 from graph.store_ops import LOAD_BATCH, StoreOperations
@@ -121,6 +122,8 @@ class LadybugStore(StoreOperations):
         docs = list(parsed_docs)
         if len(docs) > 1 and not self.read_only and not any(self.counts().values()):
             rows_of = [document_rows(p) for p in docs]
+            if load_anchor_steps(self, rows_of):  # progress imported first: re-anchored in the batched load
+                return super().load_many(docs, batch)
             try:
                 ladybug_bulk.bulk_load_rows(self, rows_of)
             except ladybug_bulk.NotBulkable as e:

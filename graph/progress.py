@@ -7,7 +7,9 @@ a page and a spreadsheet can never disagree on what 已逾期 means.
 
 An obligation is one (measure, responsible unit) pair; its id is
 ``f"{measure_id}|{unit}"`` (``obligation_id``).  Measure ids are stable across reloads
-(``document id:number.clause``, graph.rows), so obligation ids are too.
+(``document id:number.clause``, graph.rows) as long as a document keeps its clauses in
+place; when a reload moves or drops one, each update's fingerprint of the measure it was
+written against decides where it belongs (graph.progress_anchor).
 
 Nothing here touches a store: every function is plain data in, plain data out.
 """
@@ -273,6 +275,10 @@ class CleanUpdate:
     seq: int | None = None
     token_name: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # The measure the update was written against (graph.progress_anchor): set on write
+    # from the graph, on import from the export; '' = none (taken as matching).
+    measure_fp: str = ""
+    measure_text: str = ""
 
 
 def _percent(value: float | int | str | None) -> float | None:

@@ -12,6 +12,12 @@ pruning its removed measures, relinking or loading other documents never touch i
 Only a full clear (``store.clear()``: tests, rebuilds) removes it -- export first.
 Append-only: no query updates or deletes a Progress node; the latest by (at, seq, id)
 is the current status.
+
+Each update also records the fingerprint and text of the measure it was written
+against (``measure_fp``, ``measure_text``); every read here goes through
+graph.progress_anchor, so an update whose measure moved to another clause number on a
+reload is read under the measure it now is, and one whose measure is gone is an orphan
+-- never shown under whatever measure took its number.
 """
 
 from __future__ import annotations
@@ -41,13 +47,22 @@ from graph.progress import (
     split_obligation_id,
     validate_update,
 )
+from graph.progress_anchor import (
+    Group,
+    anchor_steps,
+    document_of,
+    fingerprint,
+    orphan_rows,
+    placed,
+    rows_of_measures,
+)
 from graph.tokens import TokenInfo, may_write
 
 EXPORT_PAGE = 5000
 # The fields of one exported update, in this order (the JSON lines format).
 EXPORT_FIELDS = (
     "id", "obligation_id", "measure_id", "unit", "seq", "at", "status", "text", "evidence",
-    "percent", "person", "agency", "token_name", "source",
+    "percent", "person", "agency", "token_name", "source", "measure_fp", "measure_text",
 )
 
 
@@ -69,14 +84,14 @@ class AppendResult:
 # -- checking a batch against the graph ------------------------------------------------
 
 
-def _obligation_index(store: Any, cleans: Sequence[CleanUpdate]) -> tuple[set[str], set[tuple[str, str]]]:
-    """The measures that exist among the batch's, and the (measure, unit) pairs that are
-    obligations: a unit named on the measure, or a member of a collective named on it
-    (a collective's obligation reaches its member departments)."""
+def _obligation_index(store: Any, cleans: Sequence[CleanUpdate]) -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """The measures that exist among the batch's (id -> text), and the (measure, unit)
+    pairs that are obligations: a unit named on the measure, or a member of a collective
+    named on it (a collective's obligation reaches its member departments)."""
     mids = sorted({c.measure_id for c in cleans})
     if not mids:
-        return set(), set()
-    measures = {r["id"] for r in store.read("obligation_measures", {"ids": mids})}
+        return {}, set()
+    measures = {r["id"]: r["text"] or "" for r in store.read("obligation_measures", {"ids": mids})}
     named: dict[str, set[str]] = {}
     for r in store.read("obligation_units", {"ids": sorted(measures)}) if measures else []:
         named.setdefault(r["measure_id"], set()).add(r["unit"])
@@ -117,6 +132,8 @@ def check_batch(
         elif (why := may_write(token, c.unit, c.status)) is not None:
             errors.append(RowError(i, c.obligation_id, why))
         else:
+            c.measure_text = measures[c.measure_id]  # what the update is written against
+            c.measure_fp = fingerprint(c.measure_text)
             kept.append((i, c))
     errors.sort(key=lambda e: e.row)
     return kept, errors
@@ -130,12 +147,13 @@ def _row(c: CleanUpdate) -> dict[str, Any]:
         "id": c.id, "obligation_id": c.obligation_id, "measure_id": c.measure_id, "unit": c.unit,
         "seq": int(c.seq or 0), "at": c.at, "status": c.status, "text": c.text, "evidence": c.evidence,
         "percent": c.percent, "person": c.person, "agency": c.agency, "token_name": c.token_name,
-        "source": c.source,
+        "source": c.source, "measure_fp": c.measure_fp or "", "measure_text": c.measure_text or "",
     }
 
 
-def _write_rows(store: Any, rows: list[dict[str, Any]]) -> None:
-    """Every row in ONE transaction (percent apart: see progress_append.cypher)."""
+def _write_rows(store: Any, rows: list[dict[str, Any]], extra: list[tuple[str, dict[str, Any]]] | None = None) -> None:
+    """Every row in ONE transaction (percent apart: see progress_append.cypher), with
+    ``extra`` steps (the re-anchoring of an import)."""
     if not rows:
         return
     steps: list[tuple[str, dict[str, Any]]] = [
@@ -144,7 +162,7 @@ def _write_rows(store: Any, rows: list[dict[str, Any]]) -> None:
     with_percent = [{"id": r["id"], "percent": float(r["percent"])} for r in rows if r["percent"] is not None]
     if with_percent:
         steps.append(("progress_set_percent", {"rows": with_percent}))
-    store.write_batch(steps)
+    store.write_batch(steps + (extra or []))
 
 
 def append_progress(
@@ -185,9 +203,23 @@ def append_progress(
 
 
 def progress_history(store: Any, obligation_id: str) -> list[dict[str, Any]]:
-    """Every update of one obligation, oldest first (the last is the current status)."""
-    split_obligation_id(obligation_id)
-    return history_order(store.read("progress_history", {"obligation_id": obligation_id}))
+    """Every update of one obligation, oldest first (the last is the current status):
+    those that belong to its measure (written on it, or moved to it by a reload).  When
+    the measure is not in the graph, the updates written on the id that belong nowhere
+    else (its orphaned history)."""
+    mid, unit = split_obligation_id(obligation_id)
+    if store.read("obligation_measures", {"ids": [mid]}):
+        rows = [r for r in rows_of_measures(store, [mid]) if r["unit"] == unit]
+    else:
+        own = store.read("progress_history", {"obligation_id": obligation_id})
+        rows = [r for r in placed(store, own, keep_orphans=True) if r["anchored_from"] is None]
+    return history_order(rows)
+
+
+def moved_to(store: Any, obligation_id: str) -> list[str]:
+    """The obligations the updates written on ``obligation_id`` were moved to by a reload."""
+    own = store.read("progress_history", {"obligation_id": obligation_id})
+    return sorted({r["obligation_id"] for r in placed(store, own) if r["anchored_from"] is not None})
 
 
 def latest_status(
@@ -198,10 +230,21 @@ def latest_status(
     if (measure_ids is None) == (unit is None):
         raise ValueError("latest_status takes measure_ids or unit, not both")
     if unit is not None:
-        rows = store.read("progress_of_unit", {"unit": unit})
+        rows = placed(store, store.read("progress_of_unit", {"unit": unit}))
     else:
-        rows = store.read("progress_of_measures", {"ids": sorted(set(measure_ids or []))}) if measure_ids else []
+        rows = rows_of_measures(store, measure_ids or [])
     return latest(rows)
+
+
+def progress_of_measures(store: Any, measure_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Every update of the obligations on these measures, placed (moved ones included)."""
+    return rows_of_measures(store, measure_ids)
+
+
+def progress_of_units(store: Any, units: Sequence[str]) -> list[dict[str, Any]]:
+    """Every update of these units' obligations, placed (the board reads them so)."""
+    names = sorted(set(units))
+    return placed(store, store.read("progress_of_units", {"names": names})) if names else []
 
 
 def obligation_states(
@@ -237,8 +280,10 @@ def obligation_states(
 
 
 def progress_orphans(store: Any) -> list[dict[str, Any]]:
-    """Progress of measures no longer in the graph (kept, never deleted)."""
-    return store.read("progress_orphans")
+    """Progress that belongs to no measure in the graph: its measure was removed by a
+    reload (its text is nowhere in the document any more), or its document is not
+    loaded.  Kept, never deleted; ``measure_text`` says what it was written against."""
+    return orphan_rows(store)
 
 
 def set_report_cycle(store: Any, document_id: str, cycle: str) -> str:
@@ -308,7 +353,23 @@ def _import_row(i: int, line: str, now: dt.datetime) -> tuple[CleanUpdate | None
     for k in ("measure_id", "unit"):
         if d.get(k) not in (None, getattr(clean, k)):
             return None, RowError(i, oid, f"line {i + 1}: {k} {d[k]!r} does not match the obligation id")
+    for k in ("measure_fp", "measure_text"):
+        if not isinstance(d.get(k) or "", str):
+            return None, RowError(i, oid, f"line {i + 1}: {k} must be text, not {d[k]!r}")
+    # an export older than fingerprints has neither: taken as matching its measure
+    clean.measure_text = d.get("measure_text") or ""
+    clean.measure_fp = d.get("measure_fp") or fingerprint(clean.measure_text)
     return clean, None
+
+
+def _import_anchor_steps(store: Any, rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """Re-anchor the loaded documents the imported updates belong to (their groups with
+    the stored ones), in the import's transaction: an export taken before a reload that
+    moved a clause is read the way the live store read it."""
+    docs = sorted({document_of(r["measure_id"]) for r in rows if r["measure_fp"]})
+    measures_of = {d: ms for d in docs if (ms := store.read("document_measures", {"document": d}))}
+    groups = [Group(r["measure_id"], r["measure_fp"], r["measure_text"]) for r in rows]
+    return anchor_steps(store, measures_of, groups) if measures_of else []
 
 
 def import_progress(store: Any, lines: Iterable[str], now: dt.datetime | None = None) -> ImportResult:
@@ -336,6 +397,6 @@ def import_progress(store: Any, lines: Iterable[str], now: dt.datetime | None = 
     for start in range(0, len(ids), EXPORT_PAGE):
         stored |= {r["id"] for r in store.read("progress_ids", {"ids": ids[start : start + EXPORT_PAGE]})}
     new = [_row(c) for c in cleans if c.id not in stored]
-    _write_rows(store, new)
+    _write_rows(store, new, _import_anchor_steps(store, new))
     result.added, result.skipped = len(new), len(cleans) - len(new)
     return result

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import Any, Self
 
 from graph.model import ParsedDocument, StoreError
-from graph.rows import batch_steps, load_batches, load_steps, load_summary, rows_summary
+from graph.progress_anchor import load_anchor_steps
+from graph.rows import batch_steps, document_rows, load_batches, load_summary, rows_summary
 
 # Documents per transaction in load_many: past ~50 the per-statement and per-commit
 # costs are already spread thin, and a failed batch retries no more than this.
@@ -34,9 +35,11 @@ class StoreOperations:
         raise NotImplementedError
 
     def load(self, parsed: ParsedDocument) -> dict[str, int]:
-        """Load (or reload) one document in one transaction; counts of what was written."""
-        steps = load_steps(parsed)
-        self.write_batch(steps)
+        """Load (or reload) one document in one transaction; counts of what was written.
+        The transaction also re-anchors the document's progress (graph.progress_anchor)."""
+        rows = document_rows(parsed)
+        steps = batch_steps([rows])
+        self.write_batch(steps + load_anchor_steps(self, [rows]))
         return load_summary(steps)
 
     def load_many(self, parsed_docs: Sequence[ParsedDocument], batch: int = LOAD_BATCH) -> list[dict[str, int]]:
@@ -69,7 +72,7 @@ class StoreOperations:
         """One batch in one transaction; on failure, its documents one by one (see load_many)."""
         if len(docs) > 1:
             try:
-                self.write_batch(batch_steps(rows_of))
+                self.write_batch(batch_steps(rows_of) + load_anchor_steps(self, rows_of))
                 return [rows_summary(r) for r in rows_of]
             except Exception:  # noqa: BLE001  (rolled back whole: find the bad document below)
                 pass

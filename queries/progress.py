@@ -49,7 +49,15 @@ from graph.progress import (
     split_obligation_id,
     status_code,
 )
-from graph.progress_store import latest_status, progress_history, progress_orphans
+from graph.progress_anchor import snippet
+from graph.progress_store import (
+    latest_status,
+    moved_to,
+    progress_history,
+    progress_of_measures,
+    progress_of_units,
+    progress_orphans,
+)
 from graph.store import GraphStore
 from queries.chain import measure_chain
 
@@ -195,8 +203,8 @@ def obligation_progress(store: GraphStore, oid: str, as_of: str | dt.date | None
     history = progress_history(store, oid)
     measures = store.read("obligation_measures", {"ids": [mid]})
     if not measures:
-        if not history:
-            raise NotFoundError(f"未找到任务 (unknown obligation): {oid}", suggestions=[])
+        if not history:  # the updates written on it may belong to another clause since a reload
+            raise NotFoundError(f"未找到任务 (unknown obligation): {oid}", suggestions=moved_to(store, oid))
         state = obligation_state(oid, deadline_kind=None, deadline_date=None, deadline_text=None,
                                  report_cycle=None, last=history[-1], as_of=day)
         return {"obligation_id": oid, "measure_id": mid, "unit": unit, "orphan": True, "measure": None,
@@ -223,14 +231,20 @@ def _reached(store: GraphStore, unit: str, named: list[str]) -> bool:
 
 
 def orphans(store: GraphStore) -> dict[str, Any]:
-    """Obligations whose measure is gone (a reload removed it), with their latest update:
-    kept, never deleted, listed for the supervising office."""
-    rows = progress_orphans(store)
-    current = latest(rows)
-    data = [{"obligation_id": oid, "measure_id": r["measure_id"], "unit": r["unit"], "status": r["status"],
-             "status_label": STATUS_ZH[r["status"]], "last_update": last_update(r),
-             "updates": sum(1 for x in rows if x["obligation_id"] == oid)}
-            for oid, r in sorted(current.items())]
+    """Obligations whose measure is gone (a reload removed it, or its text is in no
+    measure of the document any more), with their latest update and the text they were
+    written against (``measure_snippet``): kept, never deleted, listed for the
+    supervising office.  One entry per written obligation id and measure text (a clause
+    number reused by another text since is another entry)."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in progress_orphans(store):
+        groups.setdefault((r["obligation_id"], r["measure_fp"]), []).append(r)
+    data = []
+    for (oid, fp), rows in sorted(groups.items()):
+        r = latest(rows)[oid]
+        data.append({"obligation_id": oid, "measure_id": r["measure_id"], "unit": r["unit"], "status": r["status"],
+                     "status_label": STATUS_ZH[r["status"]], "last_update": last_update(r), "updates": len(rows),
+                     "measure_fp": fp, "measure_snippet": snippet(r["measure_text"])})
     return {"data": data, "count": len(data)}
 
 
@@ -260,10 +274,8 @@ def _board_rows(store: GraphStore, government: str | None, document: str | None)
 def _progress_rows(store: GraphStore, rows: list[dict[str, Any]], document: str | None) -> list[dict[str, Any]]:
     """The Progress rows the board needs, read from its narrowest anchor."""
     if document:
-        mids = sorted({r["measure_id"] for r in rows})
-        return store.read("progress_of_measures", {"ids": mids}) if mids else []
-    units = sorted({r["unit"] for r in rows})
-    return store.read("progress_of_units", {"names": units}) if units else []
+        return progress_of_measures(store, sorted({r["measure_id"] for r in rows}))
+    return progress_of_units(store, [r["unit"] for r in rows])
 
 
 def _item(r: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
