@@ -114,7 +114,8 @@ async def upload_document(
 ) -> dict[str, Any]:
     """Parse an uploaded task-division document and load it in one transaction.
 
-    Disabled unless ``POLICYGRAPH_API_TOKEN`` is set; send it as ``Authorization: Bearer …``.
+    Needs an admin token (``policygraph token create --admin``, or ``POLICYGRAPH_API_TOKEN``),
+    sent as ``Authorization: Bearer …``.
     Reloading the same document updates it (stable ids) instead of duplicating it.
     The levels are then linked again (a second transaction), so the new document's
     measures are tied to the city ones at once; ``links`` summarises the links."""
