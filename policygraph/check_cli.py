@@ -20,9 +20,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = files_report(parsed)
     else:
         from graph.stores import open_store
-        from policygraph.settings import get_settings
+        from policygraph.settings import settings_from_args
 
-        settings = get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
+        settings = settings_from_args(args)
         store = open_store(settings, read_only=True)
         try:
             report = store_report(store, parsed)

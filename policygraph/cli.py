@@ -18,17 +18,13 @@ from typing import Any
 
 from graph.model import NotFoundError, PolicyGraphError
 from policygraph import check_cli, doctor_cli, ledger_cli, load_cli, progress_cli, units_cli, viz_cli
-from policygraph.settings import Settings, get_settings, settings_environment
+from policygraph.settings import settings_environment, settings_from_args
 
 EXIT_USER_ERROR = 2
 
 
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    return get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -44,7 +40,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     """Parse documents and folders (default: the bundled seeds), load them, then link."""
-    return load_cli.run(args, _settings(args))
+    return load_cli.run(args, settings_from_args(args))
 
 
 def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:
@@ -63,7 +59,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     from graph.stores import open_store
 
     params = get_registry().get(args.name, "read").bind(_parse_params(args.params))
-    store = open_store(_settings(args), read_only=True)
+    store = open_store(settings_from_args(args), read_only=True)
     try:
         _print_json(store.read(args.name, params))
     finally:
@@ -75,7 +71,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the API and pages with uvicorn."""
     import uvicorn
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     if args.workers > 1 and settings.store != "neo4j":
         raise PolicyGraphError(
             "--workers > 1 needs the Neo4j store: the embedded store is a single file that only "

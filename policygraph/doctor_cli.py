@@ -22,9 +22,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from graph.linking import link_store
     from graph.stores import open_store
     from policygraph.pipeline import link_pending
-    from policygraph.settings import get_settings
+    from policygraph.settings import settings_from_args
 
-    settings = get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
+    settings = settings_from_args(args)
     store = open_store(settings, read_only=args.dry_run)
     try:
         counts = store.counts()

@@ -13,7 +13,7 @@ from graph.model import PolicyGraphError
 def cmd_ledger(args: argparse.Namespace) -> int:
     """Write the work ledger (工作台账) of an agency or of a whole government."""
     from graph.stores import open_store
-    from policygraph.settings import get_settings
+    from policygraph.settings import settings_from_args
     from reports.ledger import government_ledger, unit_ledger, write_ledger
 
     if bool(args.name) == bool(args.government):
@@ -22,7 +22,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else Path(f"{label}台账.xlsx")
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise PolicyGraphError(f"-o must end in .xlsx or .csv, not {out.name}")
-    settings = get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
+    settings = settings_from_args(args)
     store = open_store(settings, read_only=True)
     try:
         ledger = government_ledger(store, args.government) if args.government else unit_ledger(store, args.name)

@@ -31,9 +31,9 @@ CLI_TOKEN_NAME = "cli"
 
 def _open(args: argparse.Namespace, read_only: bool = False) -> Any:
     from graph.stores import open_store
-    from policygraph.settings import get_settings
+    from policygraph.settings import settings_from_args
 
-    settings = get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
+    settings = settings_from_args(args)
     return open_store(settings, read_only=read_only)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import AliasChoices, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
@@ -85,3 +85,8 @@ def settings_environment(settings: Settings) -> dict[str, str]:
         "NEO4J_PASSWORD": settings.neo4j_password,
         "NEO4J_DATABASE": settings.neo4j_database,
     }
+
+
+def settings_from_args(args: Any) -> Settings:
+    """Settings for a CLI command: the environment, with its --store / --db flags on top."""
+    return get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))

@@ -45,10 +45,10 @@ def format_table(rows: list[dict[str, Any]]) -> str:
 def cmd_units(args: argparse.Namespace) -> int:
     """List agencies (busiest first) with how many measures each leads, supports, shares."""
     from graph.stores import open_store
-    from policygraph.settings import get_settings
+    from policygraph.settings import settings_from_args
     from queries.units import suggest, unit_rows
 
-    settings = get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
+    settings = settings_from_args(args)
     store = open_store(settings, read_only=True)
     try:
         rows = unit_rows(store, government=args.government)

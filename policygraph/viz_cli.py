@@ -11,10 +11,10 @@ from typing import Any
 def cmd_viz(args: argparse.Namespace) -> int:
     """Render one agency's neighbourhood with pyvis (offline, JavaScript inlined)."""
     from graph.stores import open_store
-    from policygraph.settings import get_settings
+    from policygraph.settings import settings_from_args
     from viz.pyvis_export import write_unit_network
 
-    settings = get_settings(store=getattr(args, "store", None), db_path=getattr(args, "db", None))
+    settings = settings_from_args(args)
     out = Path(args.output) if args.output else Path(f"{args.name}-network.html")
     store = open_store(settings, read_only=True)
     try:
