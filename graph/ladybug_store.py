@@ -34,6 +34,7 @@ from graph.model import ParsedDocument, StoreError
 from graph.progress_anchor import load_anchor_steps
 from graph.registry import Registry, get_registry
 from graph.rows import document_rows, rows_summary
+from graph.rwlock import ReadWriteLock
 from graph.store_ops import LOAD_BATCH, StoreOperations
 from graph.values import plain
 
@@ -76,6 +77,14 @@ class LadybugStore(StoreOperations):
         self.before_step: StepHook | None = None  # test hook: called before each step of a batch
         self._lock = threading.RLock()  # the write connection (one transaction at a time)
         self._read_lock = threading.Lock()  # guards the pool of read connections
+        # Reads share, a write transaction and close() are exclusive.  Why: LadybugDB read
+        # connections running while another connection commits crashed the process
+        # (a segfault in 1 of 3 CI runs of the reload-while-reading tests), and close()
+        # must never free a connection a reader is using.  /healthz answers from the last
+        # counts while a write holds the lock (counts()).
+        self._rw = ReadWriteLock()
+        self._writer_thread: int | None = None  # the thread inside _transaction (re-entry)
+        self._last_counts: dict[str, int] | None = None
         self._db: Any = None
         self._conn: Any = None
         self._read_pool: list[Any] = []  # idle read connections
@@ -97,9 +106,9 @@ class LadybugStore(StoreOperations):
                 self._ensure_schema()
             self._conn = ladybug.Connection(self._db)  # a fresh connection after DDL
             self._conn.set_max_threads_for_exec(READ_THREADS)
-            # Reads have connections of their own (one per concurrent reader, reused): they
-            # see the last committed state and never wait for a write transaction (an
-            # upload) nor for another reader's long read (linking) to finish (issue 17).
+            # Reads have connections of their own (one per concurrent reader, reused), so
+            # they never wait for another reader's long read (linking); they do wait for a
+            # write transaction to commit (self._rw), which parsing and linking are not.
         except Exception:
             self._db.close()
             raise
@@ -142,9 +151,25 @@ class LadybugStore(StoreOperations):
     def read(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         q = self.registry.readable(name)
         bound = q.bind(params)
+        if self._writer_thread == threading.get_ident():  # a read inside this thread's own write
+            return self._read(name, q.text(self.engine), bound)
+        with self._rw.reading():
+            return self._read(name, q.text(self.engine), bound)
+
+    def counts(self) -> dict[str, int]:
+        """Node and relationship counts; while a write transaction runs (an upload), the
+        counts last read, so a health check never waits for the upload to commit."""
+        if self._last_counts is not None and self._rw.writer_active:
+            return dict(self._last_counts)
+        counts = super().counts()
+        self._last_counts = counts
+        return dict(counts)
+
+    def _read(self, name: str, text: str, bound: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run one read on a pooled read connection (the caller holds the read lock)."""
         conn = self._take_reader()
         try:
-            result = self._run(conn, name, q.text(self.engine), bound)
+            result = self._run(conn, name, text, bound)
             try:
                 columns = result.get_column_names()
                 return [
@@ -207,32 +232,40 @@ class LadybugStore(StoreOperations):
         """Run (name, text, params) statements in one transaction: all or nothing."""
         if self.read_only:
             raise StoreError(f"the embedded store {self.path} is open read-only")
-        with self._lock:
-            self._check_open()
-            conn = self._conn
-            conn.set_max_threads_for_exec(WRITE_THREADS)
-            conn.execute("BEGIN TRANSACTION")
+        with self._lock, self._rw.writing():
+            self._writer_thread = threading.get_ident()
             try:
-                for i, (name, text, params) in enumerate(prepared):
-                    if self.before_step is not None:
-                        self.before_step(i, name)
-                    self._run(conn, name, text, params).close()
-            except BaseException:
-                try:
-                    conn.execute("ROLLBACK")
-                except RuntimeError:
-                    pass  # already rolled back by the failing statement
-                raise
+                self._run_transaction(prepared)
             finally:
-                conn.set_max_threads_for_exec(READ_THREADS)
-            conn.execute("COMMIT")
+                self._writer_thread = None
+
+    def _run_transaction(self, prepared: list[tuple[str, str, dict[str, Any]]]) -> None:
+        """The transaction itself (the caller holds the write lock)."""
+        self._check_open()
+        conn = self._conn
+        conn.set_max_threads_for_exec(WRITE_THREADS)
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for i, (name, text, params) in enumerate(prepared):
+                if self.before_step is not None:
+                    self.before_step(i, name)
+                self._run(conn, name, text, params).close()
+        except BaseException:
+            try:
+                conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass  # already rolled back by the failing statement
+            raise
+        finally:
+            conn.set_max_threads_for_exec(READ_THREADS)
+        conn.execute("COMMIT")
 
     def _check_open(self) -> None:
         if self._conn is None:
             raise StoreError(f"the embedded store {self.path} is closed")
 
     def close(self) -> None:
-        with self._lock, self._read_lock:
+        with self._lock, self._rw.writing(), self._read_lock:
             for conn in self._read_open:
                 conn.close()
             self._read_open.clear()

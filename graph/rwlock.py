@@ -29,6 +29,12 @@ class ReadWriteLock:
         self._readers_waiting = 0
         self._readers_turn = False  # set when a writer leaves with readers waiting
 
+    @property
+    def writer_active(self) -> bool:
+        """Whether a writer holds the lock or waits for it (a new reader would wait)."""
+        with self._cond:
+            return self._writer or self._writers_waiting > 0
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         with self._cond:
