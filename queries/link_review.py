@@ -74,7 +74,7 @@ def link_review(store: Any, document: str | None = None) -> dict[str, Any]:
     shown = {(r["lower_id"], r["upper_id"]) for r in links}
     decisions = [
         {"lower": r["lower"], "upper": r["upper"], **(_decision(r) or {}), "linked": k in shown}
-        for k, r in force.items()
+        for k, r in sorted(force.items())
         if not doc or doc in (r["lower"].rpartition(":")[0], r["upper"].rpartition(":")[0])
     ]
     return {
@@ -83,6 +83,9 @@ def link_review(store: Any, document: str | None = None) -> dict[str, Any]:
         "local_measures": local,
         "task_links": store.read("review_task_links", {"document": doc}),
         "decisions": decisions,
-        "orphans": [{k: r.get(k) for k in ("lower_id", "upper_id", "decision", "decided_by", "at", "source",
-                                            "source_row", "note")} for r in resolved.orphans],
+        "orphans": sorted(
+            ({k: r.get(k) for k in ("lower_id", "upper_id", "decision", "decided_by", "at", "source", "source_row",
+                                     "note")} for r in resolved.orphans),
+            key=lambda r: (r["at"] or "", r["lower_id"], r["upper_id"]),
+        ),
     }

@@ -329,3 +329,29 @@ def test_cli_review_and_apply(tmp_path: Path, seeds: Any, capsys: pytest.Capture
     assert "r.csv:csv:" in err and "判断: unreadable decision 'perhaps'" in err and "nothing stored" in err
     assert main(["links", "review", "--db", str(db), "--out", str(tmp_path / "r.txt")]) == 2
     assert main(["links", "review", "--db", str(db), "--document", "nope"]) == 2
+
+
+@pytest.mark.neo4j
+def test_both_stores_give_the_same_review_after_the_same_decisions(
+    ladybug_store: Any, neo4j_store: Any, seeds: Any, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from queries.link_review import link_review
+
+    now = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
+    answers = []
+    for store in (ladybug_store, neo4j_store):
+        for p in seeds:
+            store.load(p)
+        link_store(store)
+        path = write_review(build_review(store), tmp_path / f"{store.engine}.xlsx")
+        picked = choose(links_of(store))
+        mark(path, LINK_SHEET, *picked["reject"], 判断="错误", 备注="不对应")
+        mark(path, LINK_SHEET, *picked["confirm"], 判断="yes")
+        mark(path, LOCAL_SHEET, f"{D}:16.6", 上级序号="16.3")
+        assert apply_review(store, path.read_bytes(), "review.xlsx", "张三", now).errors == []
+        link_store(store)
+        answers.append(link_review(store))
+    assert answers[0] == answers[1]
+    assert len(answers[0]["decisions"]) == 3 and answers[0]["orphans"] == []
