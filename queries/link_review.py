@@ -89,3 +89,31 @@ def link_review(store: Any, document: str | None = None) -> dict[str, Any]:
             key=lambda r: (r["at"] or "", r["lower_id"], r["upper_id"]),
         ),
     }
+
+
+def link_decisions(store: Any, document: str | None = None) -> dict[str, Any]:
+    """The reviewed decisions in force (of ``document`` as the lower or the upper side, or
+    all), under today's measure ids, with the orphans (decisions whose measure is gone):
+    what GET /links/decisions answers.  Raises NotFoundError for an unknown document."""
+    doc = (document or "").strip()
+    if doc and not store.read("document_get", {"id": doc}):
+        raise NotFoundError(f"no document {doc!r}")
+    resolved = stored_decisions(store)
+    linked = {(r["lower_id"], r["upper_id"]) for r in store.read("review_measure_links", {"document": doc})}
+
+    def touches(lower: str, upper: str) -> bool:
+        return not doc or doc in (lower.rpartition(":")[0], upper.rpartition(":")[0])
+
+    data = [
+        {"lower": k[0], "upper": k[1], **(_decision(r) or {}), "linked": k in linked}
+        for k, r in sorted(resolved.in_force().items())
+        if touches(*k)
+    ]
+    orphans = [
+        {k: r.get(k) or "" for k in ("lower_id", "upper_id", "decision", "decided_by", "at", "source", "source_row",
+                                     "note")}
+        for r in resolved.orphans
+        if touches(r["lower_id"], r["upper_id"])
+    ]
+    orphans.sort(key=lambda r: (r["at"], r["lower_id"], r["upper_id"]))
+    return {"document": doc or None, "data": data, "count": len(data), "orphans": orphans}
