@@ -55,6 +55,9 @@ def cmd_links_review(args: argparse.Namespace) -> int:
               f"{summary['local_measures']} local measure(s)"
               + (f", {summary['task_links']} task link(s)" if out.suffix.lower() == ".xlsx" else "")
               + "; mark 判断 (正确/错误) and 备注, then: policygraph links apply FILE --by NAME")
+        if summary["orphan_decisions"]:
+            print(f"note: {summary['orphan_decisions']} decision(s) concern measures no longer loaded (kept; "
+                  "GET /links/decisions lists them)", file=sys.stderr)
     return 0
 
 

@@ -108,15 +108,16 @@ class ReviewFile:
     links: list[dict[str, Any]] = field(default_factory=list)
     local: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
+    orphans: list[dict[str, Any]] = field(default_factory=list)  # decisions whose measure is gone
 
     def summary(self) -> dict[str, int]:
         return {"measure_links": len(self.links), "local_measures": len(self.local), "task_links": len(self.tasks),
-                "decided": sum(1 for r in self.links if r["当前判断"])}
+                "decided": sum(1 for r in self.links if r["当前判断"]), "orphan_decisions": len(self.orphans)}
 
 
 def review_rows(answer: dict[str, Any]) -> ReviewFile:
     """The file's rows from the read layer's answer (queries.link_review)."""
-    out = ReviewFile()
+    out = ReviewFile(orphans=list(answer.get("orphans") or []))
     for r in answer["measure_links"]:
         out.links.append({
             KIND: KIND_LINK, LOWER_ID: r["lower_id"], UPPER_ID: r["upper_id"],

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.linking.decisions import Decision, document_of
+from graph.model import StoreError
 from graph.progress_anchor import Group, fingerprint, resolve
 
 
@@ -112,7 +113,12 @@ def resolve_rows(rows: Iterable[dict[str, Any]], measures_of: dict[str, Sequence
 def stored_decisions(store: Any) -> Resolved:
     """Every stored decision, resolved under the measures loaded now (one read of the
     decisions, one of each document they touch)."""
-    rows = store.read("link_decisions")
+    try:
+        rows = store.read("link_decisions")
+    except StoreError:
+        if not getattr(store, "read_only", False):
+            raise
+        rows = []  # a store opened read-only, made before decisions existed: none recorded
     if not rows:
         return Resolved()
     docs = sorted({document_of(r[k]) for r in rows for k in ("lower_id", "upper_id")})
