@@ -480,8 +480,9 @@ def _moved(graph: _Graph, record: DecisionRecord) -> str | None:
                 "write a new review file with `policygraph links review`")
     r = got.rows[0]
     if (r["lower"], r["upper"]) != (record.lower_id, record.upper_id):
-        return (f"the measures of this row are now {r['lower']} -> {r['upper']} (a reload renumbered them): "
-                "write a new review file with `policygraph links review`")
+        return (f"the texts this row was written with are now at {r['lower']} -> {r['upper']} (a reload "
+                "renumbered them, or an id was edited): write a new review file with `policygraph links review`; "
+                f"to add a link, fill {UPPER_NUMBER} or {UPPER_ID} on the {LOCAL_SHEET} sheet")
     return None
 
 
