@@ -118,6 +118,7 @@ def create_app(
             {"name": "targets", "description": "量化目标（指标、数值、层级）"},
             {"name": "network", "description": "协同网络（networkx）"},
             {"name": "graph", "description": "节点与边（供浏览器图形库）"},
+            {"name": "links", "description": "链接审核：人工确认或否决的上下级措施链接 (reviewed link decisions)"},
             {"name": "queries", "description": "命名只读查询（canned queries）"},
             {"name": "progress", "description": "督办：任务进展、历史、看板、台账回传"},
         ],

@@ -17,7 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import NotFoundError, PolicyGraphError
-from policygraph import check_cli, doctor_cli, ledger_cli, load_cli, progress_cli, units_cli, viz_cli
+from policygraph import (
+    check_cli,
+    doctor_cli,
+    ledger_cli,
+    links_cli,
+    load_cli,
+    progress_cli,
+    units_cli,
+    viz_cli,
+)
 from policygraph.settings import settings_environment, settings_from_args
 
 EXIT_USER_ERROR = 2
@@ -121,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_options(p)
 
     for register in (viz_cli.register, ledger_cli.register, check_cli.register, units_cli.register,
-                     progress_cli.register, doctor_cli.register):
+                     progress_cli.register, doctor_cli.register, links_cli.register):
         register(sub, add, store_options)
     return parser
 

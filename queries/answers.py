@@ -351,3 +351,38 @@ class Neighbourhood(TypedDict):
     edges: list[dict[str, Any]]
     truncated: bool
     count: int
+
+
+class LinkDecision(TypedDict):
+    """A reviewed decision in force on a measure pair (current ids), and whether the
+    pair is linked now (a rejected pair never is; a confirmed one always is)."""
+
+    lower: str
+    upper: str
+    decision: str  # confirmed | rejected
+    decided_by: str
+    at: str
+    source: str
+    source_row: str
+    note: str
+    linked: bool
+
+
+class OrphanDecision(TypedDict):
+    """A decision whose measure is gone (its text is nowhere in the reloaded document)."""
+
+    lower_id: str
+    upper_id: str
+    decision: str
+    decided_by: str
+    at: str
+    source: str
+    source_row: str
+    note: str
+
+
+class LinkDecisions(TypedDict):
+    document: str | None
+    data: list[LinkDecision]
+    count: int
+    orphans: list[OrphanDecision]

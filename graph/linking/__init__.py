@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.linking.decision_store import decisions_for_linking
+from graph.linking.decisions import apply_decisions
 from graph.linking.documents import link_documents as link_document_refs
 from graph.linking.measures import Scorer, link_measures
 from graph.linking.model import (
@@ -261,8 +263,11 @@ def _scored_rows(links: list[Any]) -> list[dict[str, Any]]:
 
 
 def link_store(store: Any) -> dict[str, Any]:
-    """Read the loaded documents, link the levels, replace the link edges in one
-    transaction; return a summary (counts, and agencies with no counterpart)."""
+    """Read the loaded documents, link the levels, lay the reviewed decisions over the
+    measure links, replace the link edges in one transaction; return a summary (counts,
+    and agencies with no counterpart)."""
     links = link_corpus(corpus_from_store(store))
+    # Reviewed decisions (policygraph links apply) beat the matcher: graph/linking/decisions.py
+    links = apply_decisions(links, decisions_for_linking(store))
     store.write_batch(write_steps(links) + [("link_pending_clear", {})])  # done: no longer pending
     return links.summary()

@@ -27,4 +27,6 @@ CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id 
 CREATE CONSTRAINT progress_anchor_id IF NOT EXISTS FOR (n:ProgressAnchor) REQUIRE n.id IS UNIQUE;
 CREATE INDEX progress_anchor_document IF NOT EXISTS FOR (n:ProgressAnchor) ON (n.document_id);
 CREATE INDEX progress_anchor_target IF NOT EXISTS FOR (n:ProgressAnchor) ON (n.target);
+CREATE CONSTRAINT link_decision_id IF NOT EXISTS FOR (n:LinkDecision) REQUIRE n.id IS UNIQUE;
+CREATE INDEX link_decision_lower IF NOT EXISTS FOR (n:LinkDecision) ON (n.lower_id);
 CALL db.awaitIndexes(300);

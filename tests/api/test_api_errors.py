@@ -40,6 +40,7 @@ BAD_REQUESTS = [
     ("GET", "/graph/units/区财政局/overview", {"role": "boss"}, 422),
     ("GET", "/graph/measures/none:1.1", {}, 404),
     ("GET", "/graph/measures/none:1.1", {"limit": "0"}, 422),
+    ("GET", "/links/decisions", {"document": "none"}, 404),
     ("GET", "/healthz", {}, None),  # no user input: listed to show it was considered
     ("GET", "/queries", {}, None),  # no error possible: listed to show it was considered
     ("GET", "/queries/no_such_query", {}, 404),
