@@ -271,8 +271,11 @@ class Contribution(TypedDict):
     target_id: str
     indicator: str | None
     value: float | None
+    value_max: float | None  # the higher target's range end (150万至170万头); the share is of value
     unit: str | None
-    share: float | None
+    share: float | None  # lower / higher in common units
+    conversion: str  # "150–170万头 = 1,500,000–1,700,000头"; '' when both are in one unit
+    method: str | None  # same_indicator | similar_indicator (+ ":linked_measure")
 
 
 class Target(TypedDict):
