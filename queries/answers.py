@@ -267,12 +267,58 @@ class Deadlines(TypedDict):
     as_of: str
 
 
+class RoleCount(TypedDict):
+    lead: int
+    support: int
+    joint: int
+    shared: int
+    total: int
+    measures: NotRequired[list[dict[str, str]]]  # in a row: {id, role} of each measure counted
+
+
+class TaskSide(TypedDict):
+    id: str
+    document_id: str | None
+    seq: str | None
+    number: int | None
+    title: str | None
+
+
+class MeasurePair(TypedDict):
+    lower: str  # a lower-level measure id ...
+    upper: str  # ... IMPLEMENTS this one
+    lower_units: list[str]  # the compared agencies holding each end
+    upper_units: list[str]
+
+
+class ComparisonRow(TypedDict):
+    lower: list[TaskSide]  # the district task(s) of the row
+    upper: list[TaskSide]  # the city task(s) they FOLLOW
+    linked: bool  # False: a task with no FOLLOWS link, alone on its row
+    counts: dict[str, RoleCount]  # agency -> its measures in the row's tasks
+    links: list[MeasurePair]
+
+
+class CounterpartComparison(TypedDict):
+    """An agency beside its counterpart(s), task by linked task (FOLLOWS / IMPLEMENTS)."""
+
+    data: list[ComparisonRow]
+    count: int
+    unit: str
+    level: str | None
+    counterparts: list[dict[str, Any]]
+    summary: dict[str, RoleCount]
+
+
 class Contribution(TypedDict):
     target_id: str
     indicator: str | None
     value: float | None
+    value_max: float | None  # the higher target's range end (150万至170万头); the share is of value
     unit: str | None
-    share: float | None
+    share: float | None  # lower / higher in common units
+    conversion: str  # "150–170万头 = 1,500,000–1,700,000头"; '' when both are in one unit
+    method: str | None  # same_indicator | similar_indicator (+ ":linked_measure")
 
 
 class Target(TypedDict):

@@ -247,7 +247,8 @@ def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
         (
             "link_targets",
             [
-                {"lower": x.lower, "upper": x.upper, "method": x.method, "share": float(x.share)}
+                {"lower": x.lower, "upper": x.upper, "method": x.method, "share": float(x.share),
+                 "conversion": x.conversion}
                 for x in links.targets
             ],
         ),

@@ -135,6 +135,7 @@ class TargetLink:
     upper: str
     share: float  # lower value / upper value in common units
     method: str  # same_indicator | similar_indicator (+ ":linked_measure")
+    conversion: str = ""  # how the units were made common: "150万头 = 1,500,000头" ('' if same unit)
 
 
 @dataclass

@@ -34,3 +34,4 @@ ALTER TABLE Progress ADD IF NOT EXISTS measure_fp STRING DEFAULT '';
 ALTER TABLE Progress ADD IF NOT EXISTS measure_text STRING DEFAULT '';
 CREATE NODE TABLE IF NOT EXISTS ProgressAnchor(id STRING, document_id STRING, measure_id STRING, fingerprint STRING, target STRING, method STRING, score DOUBLE, snippet STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS LinkDecision(id STRING, lower_id STRING, upper_id STRING, lower_fp STRING, upper_fp STRING, lower_text STRING, upper_text STRING, decision STRING, decided_by STRING, at STRING, source STRING, source_row STRING, note STRING, PRIMARY KEY(id));
+ALTER TABLE CONTRIBUTES_TO ADD IF NOT EXISTS conversion STRING DEFAULT '';

@@ -32,6 +32,7 @@ URLS: list[tuple[str, Any]] = [
     ("/documents/西青区人民政府-2022-07-27/tasks", A.TaskList),
     ("/workload?by=role", A.Workload),
     ("/workload?by=month", A.Workload),
+    ("/workload/counterparts?unit=区财政局", A.CounterpartComparison),
     ("/deadlines?as_of=2022-09-01", A.Deadlines),
     ("/targets", A.Targets),
     ("/network/collaboration?unit=区财政局&edges=true", A.Collaboration),

@@ -29,6 +29,14 @@ def test_workload_page(page, base_url, screenshot):
     cp_rows = page.eval_on_selector_all("#cp-bars .pg-bar-row", "els => els.map(e => e.dataset.name)")
     assert cp_rows[0] == UNIT and "市财政局" in cp_rows
     assert "市财政局" in page.inner_text("#cp-table thead")
+    # rows keyed by the task links, not the section number: the district's （四） beside the
+    # city's （五）, where 市财政局 has one measure (tests/expected/counterpart_comparison.tsv)
+    heads = page.eval_on_selector_all("#cp-table thead th", "els => els.map(e => e.textContent)")
+    row = page.locator("#cp-table tbody tr[data-lower='4'][data-upper='5']")
+    assert row.count() == 1
+    cells = row.locator("td").all_inner_texts()
+    assert cells[heads.index("市财政局")] == "1" and cells[heads.index(UNIT)] == "1"
+    assert "强化就业优先政策" in cells[0] and "（五）" in cells[1]
     assert page.locator("a[href$='/deadlines.ics']").count() == 1
     assert "日历" in page.inner_text("a[href$='/deadlines.ics']")
     assert page.locator("#timeline rect.tl-bar").count() > 0

@@ -3,6 +3,7 @@
  * with its status and latest update (updated in place with the session's token, history in
  * a panel), obligations through a collective apart, collaborators, counterparts.
  * Data: /units/{name}, /units/{name}/obligations, /network/collaboration?unit=,
+ * /workload/counterparts?unit= (the counterpart table, keyed by linked tasks),
  * GET/POST /obligations/{id}/progress. */
 (function () {
   "use strict";
@@ -10,7 +11,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var name = document.body.dataset.unit;
   var errEl = $("error");
-  var state = (window.pgWorkload = { unit: null, measures: [], counterparts: [], cpMeasures: {}, closest: null });
+  var state = (window.pgWorkload = { unit: null, measures: [], counterparts: [], cpMeasures: {}, closest: null, comparison: null });
 
   function countRoles(list) {
     var c = { lead: 0, support: 0, joint: 0, shared: 0 };
@@ -465,19 +466,37 @@
         return PG.escape(n) + " " + over(lists[i]);
       }).join(" · ") + '</p></div><div class="span-6 pg-scroll"><table class="pg-table" id="cp-table"></table></div></div>';
     bars($("cp-bars"), rows, { link: function (n) { return "/agency/" + encodeURIComponent(n); } });
-    var tot = function (r) { return r ? r.lead + r.support + r.joint + r.shared : 0; };
-    var keys = {}, order = [];
-    lists.forEach(function (list, i) {
-      byTask(list).forEach(function (r) {
-        if (!keys[r.name]) { keys[r.name] = names.map(function () { return 0; }); order.push(r.name); }
-        keys[r.name][i] = tot(r);
-      });
-    });
-    $("cp-table").innerHTML = "<thead><tr><th>任务 Task section</th>" + names.map(function (n) {
+    comparisonTable($("cp-table"), state.comparison, names);
+  }
+
+  /** The side-by-side table, one row per linked task pair from /workload/counterparts: a
+   * district task and the city task it follows (FOLLOWS), not the same section number --
+   * the district's （四） is the city's （五）. Cells: measures per agency (by role in the
+   * tooltip); the last column counts the IMPLEMENTS pairs between the two sides. */
+  function comparisonTable(el, cmp, names) {
+    if (!cmp || !cmp.data) {
+      el.innerHTML = '<tbody><tr><td class="pg-note">对应关系不可用 (comparison unavailable)</td></tr></tbody>';
+      return;
+    }
+    var label = function (ts) {
+      return ts.length ? ts.map(function (t) { return (t.seq ? "（" + t.seq + "）" : "") + (t.title || ""); }).join("、") : "—";
+    };
+    var cell = function (c) {
+      if (!c) return '<td class="num">0</td>';
+      var tip = PG.ROLES.map(function (k) { return PG.ROLE_ZH[k] + " " + (c[k] || 0); }).join(" · ");
+      return '<td class="num" title="' + PG.escape(tip) + '">' + c.total + "</td>";
+    };
+    el.innerHTML = "<thead><tr><th>下级任务 Lower-level task</th><th>对应上级任务 Linked higher-level task</th>" + names.map(function (n) {
       return '<th class="num">' + PG.escape(n) + "</th>";
-    }).join("") + "</tr></thead><tbody>" + order.map(function (k) {
-      return "<tr><td>" + PG.escape(k) + "</td>" + keys[k].map(function (v) { return '<td class="num">' + v + "</td>"; }).join("") + "</tr>";
-    }).join("") + "</tbody>";
+    }).join("") + '<th class="num" title="下级措施落实上级措施 IMPLEMENTS pairs">对应措施 Linked</th></tr></thead><tbody>' +
+      cmp.data.map(function (r) {
+        var nums = function (ts) { return ts.map(function (t) { return t.number; }).join(","); };
+        return '<tr data-lower="' + PG.escape(nums(r.lower)) + '" data-upper="' + PG.escape(nums(r.upper)) + '"' +
+          (r.linked ? "" : ' class="unlinked" title="无对应任务 no linked task"') + "><td>" + PG.escape(label(r.lower)) +
+          "</td><td>" + PG.escape(label(r.upper)) + "</td>" +
+          names.map(function (n) { return cell(r.counts[n]); }).join("") +
+          '<td class="num">' + (r.links || []).length + "</td></tr>";
+      }).join("") + "</tbody>";
   }
 
   function render() {
@@ -523,12 +542,14 @@
       PG.api("/network/collaboration", { unit: u.name, top: 12 }).then(function (b) {
         return b && b.unit && Array.isArray(b.unit.closest) ? b.unit.closest : null;
       }).catch(function () { return null; }),
+      state.counterparts.length ? PG.api("/workload/counterparts", { unit: u.name }).catch(function () { return null; })
+        : Promise.resolve(null),
     ].concat(state.counterparts.map(function (c) {
       return PG.loadObligations(c).catch(function () { return []; });
     })));
   }).then(function (res) {
-    state.measures = res[0]; state.closest = res[1];
-    state.counterparts.forEach(function (c, i) { state.cpMeasures[c] = res[2 + i]; });
+    state.measures = res[0]; state.closest = res[1]; state.comparison = res[2];
+    state.counterparts.forEach(function (c, i) { state.cpMeasures[c] = res[3 + i]; });
     render();
   }).catch(function (e) { PG.showError(errEl, e); });
 })();
