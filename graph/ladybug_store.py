@@ -29,7 +29,7 @@ from typing import Any
 
 import ladybug
 
-from graph import ladybug_bulk
+from graph import ladybug_bulk, search_index
 from graph.model import ParsedDocument, StoreError
 from graph.progress_anchor import load_anchor_steps
 from graph.registry import Registry, get_registry
@@ -80,6 +80,7 @@ class LadybugStore(StoreOperations):
         self._conn: Any = None
         self._read_pool: list[Any] = []  # idle read connections
         self._read_open: list[Any] = []  # every read connection (closed by close())
+        self.search_index: search_index.SearchIndex | None = None  # kept in step by _transaction
         if read_only and not self.path.exists():
             raise StoreError(f"no embedded store at {self.path} yet: run `policygraph load` first")
         if not read_only:
@@ -100,8 +101,9 @@ class LadybugStore(StoreOperations):
             # Reads have connections of their own (one per concurrent reader, reused): they
             # see the last committed state and never wait for a write transaction (an
             # upload) nor for another reader's long read (linking) to finish (issue 17).
+            self.search_index = search_index.attach(self)
         except Exception:
-            self._db.close()
+            self.close()
             raise
 
     # -- schema -------------------------------------------------------------------
@@ -207,6 +209,9 @@ class LadybugStore(StoreOperations):
         """Run (name, text, params) statements in one transaction: all or nothing."""
         if self.read_only:
             raise StoreError(f"the embedded store {self.path} is open read-only")
+        search = search_index.plan(prepared) if self.search_index is not None else None
+        if search is not None:  # the stamp commits with the change; the index follows after the commit
+            prepared = prepared + self._statements([search.stamp_step])
         with self._lock:
             self._check_open()
             conn = self._conn
@@ -226,12 +231,17 @@ class LadybugStore(StoreOperations):
             finally:
                 conn.set_max_threads_for_exec(READ_THREADS)
             conn.execute("COMMIT")
+            if search is not None:
+                self.search_index.apply(search)  # type: ignore[union-attr]
 
     def _check_open(self) -> None:
         if self._conn is None:
             raise StoreError(f"the embedded store {self.path} is closed")
 
     def close(self) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
         with self._lock, self._read_lock:
             for conn in self._read_open:
                 conn.close()

@@ -1,0 +1,300 @@
+"""The embedded store's search index: an SQLite file beside the LadybugDB store.
+
+Why: ``/measures?q=`` asks which measure texts contain some words.  LadybugDB has no
+text index, so the named query ``search_hits`` checks every measure (688 ms at 1,000
+documents).  This index answers the same question from postings: every 1- and 2-gram
+of each text is a term of an FTS5 table (graph/search_terms.py), so a word of any
+length -- one Han character, a pair, a phrase, digits, Latin -- finds its candidates
+through terms every matching text holds; words of 3+ characters are then checked with
+``instr``.  The answer (rows, ranking, order) is the named query's; tests compare both.
+
+Kept in step by the store's write path (graph/ladybug_store.py ``_transaction``):
+
+* ``plan(steps)`` says which documents a write touches (``DOC_STEPS``), or that it may
+  touch anything (``EVERYTHING``: clears, bulk COPY, any write not classified); a
+  ``search_stamp_set`` step with a fresh stamp is added to the write's transaction;
+* after the commit, ``apply(plan)`` re-reads those documents' measures from the store
+  (``search_index_rows``, or ``search_index_all``) and replaces them here, then writes
+  the same stamp.
+
+A crash between the two commits leaves different stamps in the store and here: the
+index is then stale, ``hits`` says so (None) and the caller runs the named query; a
+read-write open rebuilds it.  Same when another process wrote the store.  SQLite
+(standard library, WAL) lets searches read while the index is being updated.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.search_terms import fts_match, needs_check, text_tokens
+
+log = logging.getLogger("policygraph.search")
+
+VERSION = "1"  # bump when the layout or the terms change: an index of another version is rebuilt
+
+# Write steps that change what search reads (measure text/keys, task and document titles),
+# with the documents they touch (from their parameters).
+DOC_STEPS: dict[str, Callable[[dict[str, Any]], Iterable[str]]] = {
+    "load_document": lambda p: [p["id"]],
+    "load_documents": lambda p: [r["id"] for r in p["rows"]],
+    "load_tasks": lambda p: [r["document_id"] for r in p["rows"]],
+    "load_measures": lambda p: [r["document_id"] for r in p["rows"]],
+    "load_prune_tasks": lambda p: [d["id"] for d in p["documents"]],
+    "load_prune_measures": lambda p: [d["id"] for d in p["documents"]],
+    "load_clear_has_measure": lambda p: p["document_ids"],
+}
+# Steps that may change any document: the index is rebuilt from the store.
+EVERYTHING = frozenset({
+    "clear_all", "clear_some", "clear_some_rels",
+    "bulk_copy_document", "bulk_copy_task", "bulk_copy_measure", "bulk_copy_has_task", "bulk_copy_has_measure",
+})
+# Writes that never change a measure's text, keys, task or document title (checked to
+# cover every write query: tests/search/test_search_index.py).  A write named nowhere
+# (a bench-only loader, a query added later) counts as EVERYTHING: correct, only slow.
+UNRELATED = frozenset({
+    "bulk_copy_collective_of", "bulk_copy_deadline", "bulk_copy_due", "bulk_copy_government",
+    "bulk_copy_has_target", "bulk_copy_jointly_responsible", "bulk_copy_leads", "bulk_copy_member_of",
+    "bulk_copy_supports", "bulk_copy_target", "bulk_copy_unit",
+    "document_set_report_cycle", "load_document_years",
+    "link_branches", "link_clear_branches", "link_clear_counterparts", "link_clear_documents",
+    "link_clear_measures", "link_clear_stubs", "link_clear_targets", "link_clear_tasks", "link_counterparts",
+    "link_documents", "link_measures", "link_pending_clear", "link_pending_mark", "link_stubs", "link_targets",
+    "link_tasks",
+    "load_clear_due", "load_clear_responsibilities", "load_collective_of", "load_deadlines", "load_due",
+    "load_gc_deadlines", "load_governments", "load_jointly_responsible", "load_leads", "load_member_of",
+    "load_prune_targets", "load_supports", "load_target_ranges", "load_targets", "load_units",
+    "progress_anchor_clear", "progress_anchor_write", "progress_append", "progress_set_percent",
+    "token_create", "token_revoke",
+    "search_stamp_set",
+})
+
+_SCHEMA = """
+PRAGMA journal_mode=WAL;
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS hit(
+    rid INTEGER PRIMARY KEY, doc TEXT NOT NULL, id TEXT NOT NULL, document_id TEXT, number INTEGER,
+    clause INTEGER, task_number INTEGER, deadline_date TEXT, text TEXT, task_title TEXT, document_title TEXT);
+CREATE INDEX IF NOT EXISTS hit_doc ON hit(doc);
+CREATE INDEX IF NOT EXISTS hit_id ON hit(id);
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(tokens, content='', detail=none, columnsize=0);
+"""
+_COLUMNS = ("id", "document_id", "number", "clause", "task_number", "deadline_date", "text", "task_title",
+            "document_title")
+# The named query's ranking and order (queries/read/search_hits.cypher), NULLs last as in Cypher.
+_HITS = """
+SELECT h.id, h.document_id, h.number, h.clause, h.task_number, h.deadline_date,
+       CASE WHEN instr(h.task_title, :phrase) OR instr(h.document_title, :phrase) THEN 0
+            WHEN instr(h.text, :phrase) THEN 1 ELSE 2 END AS tier
+FROM grams JOIN hit h ON h.rid = grams.rowid
+WHERE grams MATCH :match {checks}
+ORDER BY tier, h.document_id IS NULL, h.document_id, h.number IS NULL, h.number, h.clause IS NULL, h.clause, h.id
+LIMIT :limit
+"""
+HIT_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date", "tier")
+
+
+@dataclass
+class Plan:
+    """What one write transaction changes for search: some documents, or everything."""
+
+    documents: set[str] = field(default_factory=set)
+    everything: bool = False
+    stamp: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    @property
+    def stamp_step(self) -> tuple[str, dict[str, Any]]:
+        return ("search_stamp_set", {"stamp": self.stamp})
+
+
+def plan(steps: Iterable[tuple[str, Any, dict[str, Any]]]) -> Plan | None:
+    """The search side of a write of (name, text, params) steps; None if it changes nothing searched."""
+    out = Plan()
+    touched = False
+    for name, _text, params in steps:
+        if name in UNRELATED:
+            continue
+        touched = True
+        if name in DOC_STEPS:
+            out.documents.update(DOC_STEPS[name](params))
+        else:
+            out.everything = True
+    return out if touched else None
+
+
+class SearchIndex:
+    """The SQLite index of one embedded store (``store``: its LadybugStore)."""
+
+    def __init__(self, path: Path, store: Any) -> None:
+        self.path = path
+        self.store = store
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self._writer: sqlite3.Connection | None = None
+
+    # -- connections ----------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        with self._conns_lock:
+            self._conns.append(conn)
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        return conn
+
+    def _write(self) -> sqlite3.Connection:
+        if self._writer is None:
+            self._writer = self._connect()
+            self._writer.executescript(_SCHEMA)
+        return self._writer
+
+    def close(self) -> None:
+        with self._conns_lock:
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
+        self._writer = None
+        self._local = threading.local()
+
+    # -- state ----------------------------------------------------------------------
+    def _meta(self, conn: sqlite3.Connection) -> dict[str, str]:
+        try:
+            return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error:
+            return {}
+
+    def store_stamp(self) -> str:
+        rows = self.store.read("search_stamp")
+        return rows[0]["stamp"] if rows else ""
+
+    def fresh(self) -> bool:
+        """Whether this index holds exactly what the store holds (same stamp and version)."""
+        meta = self._meta(self._reader())
+        return meta.get("version") == VERSION and meta.get("stamp") == self.store_stamp()
+
+    # -- writes (under the store's write lock) ----------------------------------------
+    def open_for_writes(self) -> None:
+        """At a read-write open: rebuild the index unless it is fresh.  A store that has
+        no stamp yet (new, or loaded before this index existed) gets one first."""
+        self._write()
+        if not self.store.read("search_stamp"):
+            p = Plan(everything=True)
+            self.store.write_batch([p.stamp_step])
+            self.apply(p)
+        elif not self.fresh():
+            self.apply(Plan(everything=True, stamp=self.store_stamp()))
+
+    def apply(self, p: Plan) -> None:
+        """After the store committed a write planned by ``plan``: copy what it changed
+        and write its stamp.  A failure leaves the index stale (searches scan)."""
+        try:
+            self._apply(p)
+        except Exception:  # noqa: BLE001  (the store's write is committed: never undo it for the index)
+            log.exception("search index %s not updated; searches scan until the next read-write open", self.path)
+
+    def _apply(self, p: Plan) -> None:
+        conn = self._write()
+        if p.everything:
+            rows = self.store.read("search_index_all")
+        else:
+            docs = set(p.documents)
+            new = self.store.read("search_index_rows", {"ids": sorted(docs)})
+            # a measure id now under these documents may still be indexed under another one
+            moved = self._docs_of(conn, {r["id"] for r in new}) - docs
+            rows = new + (self.store.read("search_index_rows", {"ids": sorted(moved)}) if moved else [])
+            docs |= moved
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if p.everything:
+                conn.execute("DELETE FROM hit")
+                conn.execute("INSERT INTO grams(grams) VALUES('delete-all')")
+            else:
+                self._delete_documents(conn, docs)
+            self._insert(conn, rows)
+            conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+                             [("stamp", p.stamp), ("version", VERSION)])
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _docs_of(self, conn: sqlite3.Connection, ids: set[str]) -> set[str]:
+        out: set[str] = set()
+        chunk = sorted(ids)
+        for i in range(0, len(chunk), 500):
+            part = chunk[i : i + 500]
+            marks = ",".join("?" * len(part))
+            out.update(d for (d,) in conn.execute(f"SELECT DISTINCT doc FROM hit WHERE id IN ({marks})", part))
+        return out
+
+    def _delete_documents(self, conn: sqlite3.Connection, docs: set[str]) -> None:
+        for doc in docs:
+            old = conn.execute("SELECT rid, text FROM hit WHERE doc = ?", (doc,)).fetchall()
+            conn.executemany("INSERT INTO grams(grams, rowid, tokens) VALUES('delete', ?, ?)",
+                             [(rid, text_tokens(text)) for rid, text in old])
+            conn.execute("DELETE FROM hit WHERE doc = ?", (doc,))
+
+    def _insert(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+        start = conn.execute("SELECT coalesce(max(rid), 0) FROM hit").fetchone()[0] + 1
+        conn.executemany(
+            f"INSERT INTO hit(rid, doc, {', '.join(_COLUMNS)}) VALUES (?, ?{', ?' * len(_COLUMNS)})",
+            [(start + i, r["doc"], *(r[c] for c in _COLUMNS)) for i, r in enumerate(rows)],
+        )
+        conn.executemany("INSERT INTO grams(rowid, tokens) VALUES (?, ?)",
+                         [(start + i, text_tokens(r["text"])) for i, r in enumerate(rows)])
+
+    # -- reads ----------------------------------------------------------------------
+    def hits(self, words: list[str], phrase: str, limit: int) -> list[dict[str, Any]] | None:
+        """The named query ``search_hits``'s rows (keys, filter columns, tier; ranked),
+        or None when the index is stale (the caller then runs the named query)."""
+        if not words:
+            raise ValueError("a search needs at least one word")
+        stamp = self.store_stamp()
+        conn = self._reader()
+        conn.execute("BEGIN")  # one snapshot for the stamp and the hits
+        try:
+            meta = self._meta(conn)
+            if meta.get("version") != VERSION or meta.get("stamp") != stamp:
+                return None
+            checked = [w for w in words if needs_check(w)]
+            checks = "".join(f" AND instr(h.text, :w{i})" for i in range(len(checked)))
+            params: dict[str, Any] = {"match": fts_match(words), "phrase": phrase, "limit": limit}
+            params.update({f"w{i}": w for i, w in enumerate(checked)})
+            rows = conn.execute(_HITS.format(checks=checks), params).fetchall()
+        finally:
+            conn.execute("COMMIT")
+        return [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
+
+
+def index_path(store_path: Path) -> Path:
+    """Where the index of the embedded store at ``store_path`` lives: beside it."""
+    return store_path.with_name(store_path.name + ".search.sqlite")
+
+
+def attach(store: Any) -> SearchIndex | None:
+    """The search index of a LadybugStore: opened (and rebuilt if stale) for a
+    read-write store; for a read-only one, used if it exists (searches check that it
+    is fresh), else None (searches run the named query)."""
+    path = index_path(store.path)
+    if store.read_only:
+        return SearchIndex(path, store) if path.exists() else None
+    index = SearchIndex(path, store)
+    try:
+        index.open_for_writes()
+    except sqlite3.Error as e:  # an unusable file must not keep the store from opening: searches scan
+        log.warning("search index %s unusable (%s); searches scan", path, e)
+        index.close()
+        store.write_batch([Plan().stamp_step])  # whatever the file holds no longer matches the store
+        return None
+    return index
