@@ -96,8 +96,12 @@ SELECT h.id, h.document_id, h.number, h.clause, h.task_number, h.deadline_date,
 FROM grams JOIN hit h ON h.rid = grams.rowid
 WHERE grams MATCH :match {checks}
 ORDER BY tier, h.document_id IS NULL, h.document_id, h.number IS NULL, h.number, h.clause IS NULL, h.clause, h.id
-LIMIT :limit
+LIMIT :limit OFFSET :offset
 """
+# How many hits (at most :cap): words of 1-2 characters are exact terms, no row to check.
+_COUNT = "SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH :match LIMIT :cap)"
+_COUNT_CHECKED = """SELECT count(*) FROM (SELECT 1 FROM grams JOIN hit h ON h.rid = grams.rowid
+WHERE grams MATCH :match {checks} LIMIT :cap)"""
 HIT_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date", "tier")
 
 
@@ -139,6 +143,9 @@ class SearchIndex:
         self._conns: list[sqlite3.Connection] = []
         self._conns_lock = threading.Lock()
         self._writer: sqlite3.Connection | None = None
+        # The store's stamp as this process last committed it (a read-write store: no other
+        # process writes it, so no read is needed per search); None: read it from the store.
+        self.expected: str | None = None
 
     # -- connections ----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -175,6 +182,8 @@ class SearchIndex:
             return {}
 
     def store_stamp(self) -> str:
+        if self.expected is not None:
+            return self.expected
         rows = self.store.read("search_stamp")
         return rows[0]["stamp"] if rows else ""
 
@@ -194,10 +203,13 @@ class SearchIndex:
             self.apply(p)
         elif not self.fresh():
             self.apply(Plan(everything=True, stamp=self.store_stamp()))
+        self.expected = self.store_stamp()
 
     def apply(self, p: Plan) -> None:
         """After the store committed a write planned by ``plan``: copy what it changed
         and write its stamp.  A failure leaves the index stale (searches scan)."""
+        if self.expected is not None:
+            self.expected = p.stamp  # committed in the store: searches now want this stamp
         try:
             self._apply(p)
         except Exception:  # noqa: BLE001  (the store's write is committed: never undo it for the index)
@@ -258,23 +270,37 @@ class SearchIndex:
     def hits(self, words: list[str], phrase: str, limit: int) -> list[dict[str, Any]] | None:
         """The named query ``search_hits``'s rows (keys, filter columns, tier; ranked),
         or None when the index is stale (the caller then runs the named query)."""
+        got = self.page(words, phrase, limit, 0, limit, count=False)
+        return None if got is None else got[1]
+
+    def page(
+        self, words: list[str], phrase: str, limit: int, offset: int, cap: int, count: bool = True
+    ) -> tuple[int, list[dict[str, Any]]] | None:
+        """Of the first ``cap`` ranked hits, how many there are and the rows
+        ``offset .. offset + limit`` -- without carrying the others out of SQLite; None
+        when the index is stale."""
         if not words:
             raise ValueError("a search needs at least one word")
         stamp = self.store_stamp()
         conn = self._reader()
-        conn.execute("BEGIN")  # one snapshot for the stamp and the hits
+        conn.execute("BEGIN")  # one snapshot for the stamp, the count and the rows
         try:
             meta = self._meta(conn)
             if meta.get("version") != VERSION or meta.get("stamp") != stamp:
                 return None
             checked = [w for w in words if needs_check(w)]
             checks = "".join(f" AND instr(h.text, :w{i})" for i in range(len(checked)))
-            params: dict[str, Any] = {"match": fts_match(words), "phrase": phrase, "limit": limit}
+            params: dict[str, Any] = {"match": fts_match(words), "phrase": phrase, "cap": cap,
+                                      "limit": max(0, min(limit, cap - offset)), "offset": offset}
             params.update({f"w{i}": w for i, w in enumerate(checked)})
-            rows = conn.execute(_HITS.format(checks=checks), params).fetchall()
+            total = -1
+            if count:
+                sql = _COUNT_CHECKED if checked else _COUNT
+                total = conn.execute(sql.format(checks=checks), params).fetchone()[0]
+            rows = conn.execute(_HITS.format(checks=checks), params).fetchall() if total else []
         finally:
             conn.execute("COMMIT")
-        return [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
+        return total, [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
 
 
 def index_path(store_path: Path) -> Path:

@@ -48,12 +48,22 @@ def phrase(q: str | None) -> str:
     return " ".join(words(q))
 
 
+_HEX: dict[str, str] = {}  # character -> its code point in hex (a cache: texts reuse few characters)
+
+
+def _hex(c: str) -> str:
+    h = _HEX.get(c)
+    if h is None:
+        h = _HEX[c] = f"{ord(c):x}"
+    return h
+
+
 def token(gram: str) -> str:
     """A 1- or 2-character gram as an ASCII token for SQLite's FTS5 (hex code points
     joined by ``g``): exact and case-preserving whatever the characters are --
     punctuation, digits, Latin, Han -- where FTS5's own tokenizers would fold case or
     split on punctuation."""
-    return "g".join(f"{ord(c):x}" for c in gram)
+    return "g".join(_hex(c) for c in gram)
 
 
 def text_tokens(text: str | None) -> str:
@@ -61,9 +71,10 @@ def text_tokens(text: str | None) -> str:
     SQLite index stores for one measure)."""
     if not text:
         return ""
-    grams = set(text)
-    grams.update(text[i : i + 2] for i in range(len(text) - 1))
-    return " ".join(token(g) for g in grams)
+    hx = [_hex(c) for c in text]
+    tokens = set(hx)
+    tokens.update(a + "g" + b for a, b in zip(hx, hx[1:], strict=False))
+    return " ".join(tokens)
 
 
 def word_tokens(word: str) -> list[str]:

@@ -219,13 +219,28 @@ def search_measures(
     by ``unit``, narrowed by ``where``; one page, annotated."""
     where = where or MeasureFilter()
     text = (q or "").strip()
-    rows = [r for r in _candidates(store, text, where.document, unit) if where.keeps(r)]
-    chosen = page(rows, limit, offset)
+    quick = _indexed_page(store, text, limit, offset) if text and not unit and where == MeasureFilter() else None
+    if quick is not None:
+        total, chosen = quick
+    else:
+        rows = [r for r in _candidates(store, text, where.document, unit) if where.keeps(r)]
+        total, chosen = len(rows), page(rows, limit, offset)
     if text:
         chosen = _listing_rows(store, chosen)
     shaped = [shape_measure(r) for r in chosen]
     enrich(store, shaped)
-    return listing(shaped, total=len(rows), limit=limit, offset=offset)
+    return listing(shaped, total=total, limit=limit, offset=offset)
+
+
+def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]] | None:
+    """An unfiltered search's count and page straight from the embedded store's index
+    (the same as paging ``search_hits``: the count and rows never leave SQLite whole);
+    None where there is no fresh index."""
+    index = getattr(store, "search_index", None)
+    words = search_terms.words(q)
+    if index is None or not words:
+        return None
+    return index.page(words, search_terms.phrase(q), limit, offset, SEARCH_MAX)
 
 
 def measure_detail(store: GraphStore, measure_id: str) -> Measure:

@@ -16,9 +16,23 @@ from graph import search_index, search_terms
 from graph.ladybug_store import LadybugStore
 from graph.registry import get_registry
 from queries.measures import search_hits, search_measures
+from queries.ownership import MeasureFilter
 from tests.factories import all_documents, city_document, district_document
 from tests.search.cases import edited, queries
 from tests.test_query_parity import seed_documents
+
+
+class Unindexed:
+    """A store seen without its index: searches run the named query."""
+
+    search_index = None
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.engine = inner.engine
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def scan(store: Any, q: str) -> list[dict[str, Any]]:
@@ -173,6 +187,10 @@ def test_search_answer_pages_the_ranked_hits(store: LadybugStore, docs: list[Any
     assert got == [h["id"] for h in hits]
     answer = search_measures(store, q="财政", limit=3)
     assert answer["count"] == len(hits)
+    scanning = Unindexed(store)  # the same answers through the named query's scan
+    for kw in ({"q": "财政", "limit": 3, "offset": 2}, {"q": "政 的", "limit": 7}, {"q": "财政", "unit": "区财政局"},
+               {"q": "财政", "where": MeasureFilter(document="tianjin-2022")}, {"q": "的", "offset": 9990}):
+        assert search_measures(store, **kw) == search_measures(scanning, **kw), kw
     assert all("财政" in m["text"] and m["task"]["title"] is not None for m in answer["data"])
     assert search_measures(store, q="财政 不存在的词语")["count"] == 0
 
