@@ -38,7 +38,7 @@ from graph.search_terms import fts_match, needs_check, text_tokens
 
 log = logging.getLogger("policygraph.search")
 
-VERSION = "1"  # bump when the layout or the terms change: an index of another version is rebuilt
+VERSION = "2"  # bump when the layout or the terms change: an index of another version is rebuilt
 
 # Write steps that change what search reads (measure text/keys, task and document titles),
 # with the documents they touch (from their parameters).
@@ -80,27 +80,32 @@ _SCHEMA = """
 PRAGMA journal_mode=WAL;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS hit(
-    rid INTEGER PRIMARY KEY, doc TEXT NOT NULL, id TEXT NOT NULL, document_id TEXT, number INTEGER,
-    clause INTEGER, task_number INTEGER, deadline_date TEXT, text TEXT, task_title TEXT, document_title TEXT);
+    rid INTEGER PRIMARY KEY, doc TEXT NOT NULL, tkey INTEGER NOT NULL, id TEXT NOT NULL, document_id TEXT,
+    number INTEGER, clause INTEGER, task_number INTEGER, deadline_date TEXT);
 CREATE INDEX IF NOT EXISTS hit_doc ON hit(doc);
 CREATE INDEX IF NOT EXISTS hit_id ON hit(id);
+CREATE TABLE IF NOT EXISTS hit_text(rid INTEGER PRIMARY KEY, text TEXT);
+CREATE TABLE IF NOT EXISTS title(tkey INTEGER PRIMARY KEY, doc TEXT NOT NULL, task_title TEXT, document_title TEXT);
+CREATE INDEX IF NOT EXISTS title_doc ON title(doc);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(tokens, content='', detail=none, columnsize=0);
 """
-_COLUMNS = ("id", "document_id", "number", "clause", "task_number", "deadline_date", "text", "task_title",
-            "document_title")
+# Why three tables: the sort keys of every hit are read (narrow rows: a few thousand hits
+# cost a few ms), the text only where a word must be checked or a phrase of several words
+# ranked, and the titles once per task (the tasks whose title holds the phrase, tier 0).
+_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date")
 # The named query's ranking and order (queries/read/search_hits.cypher), NULLs last as in Cypher.
 _HITS = """
+WITH titled AS (SELECT tkey FROM title WHERE instr(task_title, :phrase) OR instr(document_title, :phrase))
 SELECT h.id, h.document_id, h.number, h.clause, h.task_number, h.deadline_date,
-       CASE WHEN instr(h.task_title, :phrase) OR instr(h.document_title, :phrase) THEN 0
-            WHEN instr(h.text, :phrase) THEN 1 ELSE 2 END AS tier
-FROM grams JOIN hit h ON h.rid = grams.rowid
+       CASE WHEN h.tkey IN titled THEN 0 WHEN {in_text} THEN 1 ELSE 2 END AS tier
+FROM grams JOIN hit h ON h.rid = grams.rowid {text_join}
 WHERE grams MATCH :match {checks}
 ORDER BY tier, h.document_id IS NULL, h.document_id, h.number IS NULL, h.number, h.clause IS NULL, h.clause, h.id
 LIMIT :limit OFFSET :offset
 """
 # How many hits (at most :cap): words of 1-2 characters are exact terms, no row to check.
 _COUNT = "SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH :match LIMIT :cap)"
-_COUNT_CHECKED = """SELECT count(*) FROM (SELECT 1 FROM grams JOIN hit h ON h.rid = grams.rowid
+_COUNT_CHECKED = """SELECT count(*) FROM (SELECT 1 FROM grams JOIN hit_text x ON x.rid = grams.rowid
 WHERE grams MATCH :match {checks} LIMIT :cap)"""
 HIT_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date", "tier")
 
@@ -162,8 +167,13 @@ class SearchIndex:
 
     def _write(self) -> sqlite3.Connection:
         if self._writer is None:
-            self._writer = self._connect()
-            self._writer.executescript(_SCHEMA)
+            conn = self._connect()
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(hit)")}
+            if self._meta(conn).get("version", VERSION) != VERSION or (columns and "tkey" not in columns):
+                for table in ("grams", "hit", "hit_text", "title", "meta"):  # another layout: start afresh
+                    conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.executescript(_SCHEMA)
+            self._writer = conn
         return self._writer
 
     def close(self) -> None:
@@ -229,7 +239,8 @@ class SearchIndex:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if p.everything:
-                conn.execute("DELETE FROM hit")
+                for table in ("hit", "hit_text", "title"):
+                    conn.execute(f"DELETE FROM {table}")  # noqa: S608  (our table names)
                 conn.execute("INSERT INTO grams(grams) VALUES('delete-all')")
             else:
                 self._delete_documents(conn, docs)
@@ -252,17 +263,29 @@ class SearchIndex:
 
     def _delete_documents(self, conn: sqlite3.Connection, docs: set[str]) -> None:
         for doc in docs:
-            old = conn.execute("SELECT rid, text FROM hit WHERE doc = ?", (doc,)).fetchall()
+            old = conn.execute("SELECT h.rid, x.text FROM hit h JOIN hit_text x ON x.rid = h.rid WHERE h.doc = ?",
+                               (doc,)).fetchall()
             conn.executemany("INSERT INTO grams(grams, rowid, tokens) VALUES('delete', ?, ?)",
                              [(rid, text_tokens(text)) for rid, text in old])
+            conn.executemany("DELETE FROM hit_text WHERE rid = ?", [(rid,) for rid, _ in old])
             conn.execute("DELETE FROM hit WHERE doc = ?", (doc,))
+            conn.execute("DELETE FROM title WHERE doc = ?", (doc,))
 
     def _insert(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
         start = conn.execute("SELECT coalesce(max(rid), 0) FROM hit").fetchone()[0] + 1
+        tkeys: dict[tuple[Any, ...], int] = {}
+        next_tkey = conn.execute("SELECT coalesce(max(tkey), 0) FROM title").fetchone()[0] + 1
+        for r in rows:
+            tkeys.setdefault((r["doc"], r["task_title"], r["document_title"]), next_tkey + len(tkeys))
+        conn.executemany("INSERT INTO title(tkey, doc, task_title, document_title) VALUES (?, ?, ?, ?)",
+                         [(k, *t) for t, k in tkeys.items()])
         conn.executemany(
-            f"INSERT INTO hit(rid, doc, {', '.join(_COLUMNS)}) VALUES (?, ?{', ?' * len(_COLUMNS)})",
-            [(start + i, r["doc"], *(r[c] for c in _COLUMNS)) for i, r in enumerate(rows)],
+            f"INSERT INTO hit(rid, doc, tkey, {', '.join(_KEYS)}) VALUES (?, ?, ?{', ?' * len(_KEYS)})",
+            [(start + i, r["doc"], tkeys[(r["doc"], r["task_title"], r["document_title"])], *(r[c] for c in _KEYS))
+             for i, r in enumerate(rows)],
         )
+        conn.executemany("INSERT INTO hit_text(rid, text) VALUES (?, ?)",
+                         [(start + i, r["text"]) for i, r in enumerate(rows)])
         conn.executemany("INSERT INTO grams(rowid, tokens) VALUES (?, ?)",
                          [(start + i, text_tokens(r["text"])) for i, r in enumerate(rows)])
 
@@ -289,7 +312,10 @@ class SearchIndex:
             if meta.get("version") != VERSION or meta.get("stamp") != stamp:
                 return None
             checked = [w for w in words if needs_check(w)]
-            checks = "".join(f" AND instr(h.text, :w{i})" for i in range(len(checked)))
+            checks = "".join(f" AND instr(x.text, :w{i})" for i in range(len(checked)))
+            # one word: every hit holds the phrase (tier 1 unless titled); several: check the text
+            in_text = "instr(x.text, :phrase)" if len(words) > 1 else "1"
+            text_join = "JOIN hit_text x ON x.rid = h.rid" if checked or len(words) > 1 else ""
             params: dict[str, Any] = {"match": fts_match(words), "phrase": phrase, "cap": cap,
                                       "limit": max(0, min(limit, cap - offset)), "offset": offset}
             params.update({f"w{i}": w for i, w in enumerate(checked)})
@@ -297,7 +323,8 @@ class SearchIndex:
             if count:
                 sql = _COUNT_CHECKED if checked else _COUNT
                 total = conn.execute(sql.format(checks=checks), params).fetchone()[0]
-            rows = conn.execute(_HITS.format(checks=checks), params).fetchall() if total else []
+            sql = _HITS.format(checks=checks, in_text=in_text, text_join=text_join)
+            rows = conn.execute(sql, params).fetchall() if total else []
         finally:
             conn.execute("COMMIT")
         return total, [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
