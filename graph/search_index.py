@@ -38,7 +38,7 @@ from graph.search_terms import fts_match, needs_check, text_tokens
 
 log = logging.getLogger("policygraph.search")
 
-VERSION = "2"  # bump when the layout or the terms change: an index of another version is rebuilt
+VERSION = "3"  # bump when the layout or the terms change: an index of another version is rebuilt
 
 # Write steps that change what search reads (measure text/keys, task and document titles),
 # with the documents they touch (from their parameters).
@@ -88,6 +88,7 @@ CREATE TABLE IF NOT EXISTS hit_text(rid INTEGER PRIMARY KEY, text TEXT);
 CREATE TABLE IF NOT EXISTS title(tkey INTEGER PRIMARY KEY, doc TEXT NOT NULL, task_title TEXT, document_title TEXT);
 CREATE INDEX IF NOT EXISTS title_doc ON title(doc);
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(tokens, content='', detail=none, columnsize=0);
+CREATE VIRTUAL TABLE IF NOT EXISTS title_grams USING fts5(tokens, content='', detail=none, columnsize=0);
 """
 # Why three tables: the sort keys of every hit are read (narrow rows: a few thousand hits
 # cost a few ms), the text only where a word must be checked or a phrase of several words
@@ -95,7 +96,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(tokens, content='', detail=n
 _KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date")
 # The named query's ranking and order (queries/read/search_hits.cypher), NULLs last as in Cypher.
 _HITS = """
-WITH titled AS (SELECT tkey FROM title WHERE instr(task_title, :phrase) OR instr(document_title, :phrase))
+WITH titled AS (SELECT t.tkey FROM title_grams g JOIN title t ON t.tkey = g.rowid
+                WHERE title_grams MATCH :tmatch AND (instr(t.task_title, :phrase) OR instr(t.document_title, :phrase)))
 SELECT h.id, h.document_id, h.number, h.clause, h.task_number, h.deadline_date,
        CASE WHEN h.tkey IN titled THEN 0 WHEN {in_text} THEN 1 ELSE 2 END AS tier
 FROM grams JOIN hit h ON h.rid = grams.rowid {text_join}
@@ -170,7 +172,7 @@ class SearchIndex:
             conn = self._connect()
             columns = {row[1] for row in conn.execute("PRAGMA table_info(hit)")}
             if self._meta(conn).get("version", VERSION) != VERSION or (columns and "tkey" not in columns):
-                for table in ("grams", "hit", "hit_text", "title", "meta"):  # another layout: start afresh
+                for table in ("grams", "title_grams", "hit", "hit_text", "title", "meta"):  # another layout: start afresh
                     conn.execute(f"DROP TABLE IF EXISTS {table}")
             conn.executescript(_SCHEMA)
             self._writer = conn
@@ -241,6 +243,7 @@ class SearchIndex:
             if p.everything:
                 for table in ("hit", "hit_text", "title"):
                     conn.execute(f"DELETE FROM {table}")  # noqa: S608  (our table names)
+                conn.execute("INSERT INTO title_grams(title_grams) VALUES('delete-all')")
                 conn.execute("INSERT INTO grams(grams) VALUES('delete-all')")
             else:
                 self._delete_documents(conn, docs)
@@ -269,6 +272,9 @@ class SearchIndex:
                              [(rid, text_tokens(text)) for rid, text in old])
             conn.executemany("DELETE FROM hit_text WHERE rid = ?", [(rid,) for rid, _ in old])
             conn.execute("DELETE FROM hit WHERE doc = ?", (doc,))
+            titles = conn.execute("SELECT tkey, task_title, document_title FROM title WHERE doc = ?", (doc,)).fetchall()
+            conn.executemany("INSERT INTO title_grams(title_grams, rowid, tokens) VALUES('delete', ?, ?)",
+                             [(k, _title_tokens(t, d)) for k, t, d in titles])
             conn.execute("DELETE FROM title WHERE doc = ?", (doc,))
 
     def _insert(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
@@ -279,6 +285,8 @@ class SearchIndex:
             tkeys.setdefault((r["doc"], r["task_title"], r["document_title"]), next_tkey + len(tkeys))
         conn.executemany("INSERT INTO title(tkey, doc, task_title, document_title) VALUES (?, ?, ?, ?)",
                          [(k, *t) for t, k in tkeys.items()])
+        conn.executemany("INSERT INTO title_grams(rowid, tokens) VALUES (?, ?)",
+                         [(k, _title_tokens(t[1], t[2])) for t, k in tkeys.items()])
         conn.executemany(
             f"INSERT INTO hit(rid, doc, tkey, {', '.join(_KEYS)}) VALUES (?, ?, ?{', ?' * len(_KEYS)})",
             [(start + i, r["doc"], tkeys[(r["doc"], r["task_title"], r["document_title"])], *(r[c] for c in _KEYS))
@@ -316,7 +324,8 @@ class SearchIndex:
             # one word: every hit holds the phrase (tier 1 unless titled); several: check the text
             in_text = "instr(x.text, :phrase)" if len(words) > 1 else "1"
             text_join = "JOIN hit_text x ON x.rid = h.rid" if checked or len(words) > 1 else ""
-            params: dict[str, Any] = {"match": fts_match(words), "phrase": phrase, "cap": cap,
+            params: dict[str, Any] = {"match": fts_match(words), "tmatch": fts_match([phrase]), "phrase": phrase,
+                                      "cap": cap,
                                       "limit": max(0, min(limit, cap - offset)), "offset": offset}
             params.update({f"w{i}": w for i, w in enumerate(checked)})
             total = -1
@@ -328,6 +337,11 @@ class SearchIndex:
         finally:
             conn.execute("COMMIT")
         return total, [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
+
+
+def _title_tokens(task_title: str | None, document_title: str | None) -> str:
+    """The terms of a task's titles (its own and its document's): tier 0 is found through them."""
+    return f"{text_tokens(task_title)} {text_tokens(document_title)}".strip()
 
 
 def index_path(store_path: Path) -> Path:
