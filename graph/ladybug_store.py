@@ -29,7 +29,7 @@ from typing import Any
 
 import ladybug
 
-from graph import ladybug_bulk
+from graph import ladybug_bulk, search_index
 from graph.model import ParsedDocument, StoreError
 from graph.progress_anchor import load_anchor_steps
 from graph.registry import Registry, get_registry
@@ -89,6 +89,7 @@ class LadybugStore(StoreOperations):
         self._conn: Any = None
         self._read_pool: list[Any] = []  # idle read connections
         self._read_open: list[Any] = []  # every read connection (closed by close())
+        self.search_index: search_index.SearchIndex | None = None  # kept in step by _transaction
         if read_only and not self.path.exists():
             raise StoreError(f"no embedded store at {self.path} yet: run `policygraph load` first")
         if not read_only:
@@ -109,8 +110,9 @@ class LadybugStore(StoreOperations):
             # Reads have connections of their own (one per concurrent reader, reused), so
             # they never wait for another reader's long read (linking); they do wait for a
             # write transaction to commit (self._rw), which parsing and linking are not.
+            self.search_index = search_index.attach(self)
         except Exception:
-            self._db.close()
+            self.close()
             raise
 
     # -- schema -------------------------------------------------------------------
@@ -229,15 +231,23 @@ class LadybugStore(StoreOperations):
         self._transaction(prepared)
 
     def _transaction(self, prepared: list[tuple[str, str, dict[str, Any]]]) -> None:
-        """Run (name, text, params) statements in one transaction: all or nothing."""
+        """Run (name, text, params) statements in one transaction: all or nothing.  The
+        search index (graph.search_index) is brought in step after the commit, outside
+        the readers' lock: until it is, its stamp differs and a search scans instead."""
         if self.read_only:
             raise StoreError(f"the embedded store {self.path} is open read-only")
-        with self._lock, self._rw.writing():
-            self._writer_thread = threading.get_ident()
-            try:
-                self._run_transaction(prepared)
-            finally:
-                self._writer_thread = None
+        search = search_index.plan(prepared) if self.search_index is not None else None
+        if search is not None:  # the stamp commits with the change; the index follows after the commit
+            prepared = prepared + self._statements([search.stamp_step])
+        with self._lock:
+            with self._rw.writing():
+                self._writer_thread = threading.get_ident()
+                try:
+                    self._run_transaction(prepared)
+                finally:
+                    self._writer_thread = None
+            if search is not None and self.search_index is not None:
+                self.search_index.apply(search)
 
     def _run_transaction(self, prepared: list[tuple[str, str, dict[str, Any]]]) -> None:
         """The transaction itself (the caller holds the write lock)."""
@@ -266,6 +276,9 @@ class LadybugStore(StoreOperations):
 
     def close(self) -> None:
         with self._lock, self._rw.writing(), self._read_lock:
+            if self.search_index is not None:
+                self.search_index.close()
+                self.search_index = None
             for conn in self._read_open:
                 conn.close()
             self._read_open.clear()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from graph import search_terms
 from graph.model import NotFoundError
 from graph.store import GraphStore
 from queries.answers import Chain, Measure, MeasureList
@@ -161,16 +162,45 @@ def enrich(
         m["district_measures"] = [_link(r, "lower", r.get("score")) for r in rows["down"].get(i, [])]
 
 
+def search_hits(store: GraphStore, q: str, limit: int = SEARCH_MAX) -> list[dict[str, Any]]:
+    """The measures whose text contains every word of ``q`` (space = AND), ranked: the
+    phrase in the task or document title first, then the phrase in the text, then the
+    words apart; each tier in document order.  Rows of keys and filter columns
+    (id, document_id, number, clause, task_number, deadline_date, tier).
+
+    The named query ``search_hits`` defines the answer; the embedded store answers it
+    from its SQLite index when that is fresh (graph/search_index.py), Neo4j from its
+    full-text index (the query's .neo4j twin)."""
+    words, phrase = search_terms.words(q), search_terms.phrase(q)
+    index = getattr(store, "search_index", None)
+    if index is not None:
+        rows = index.hits(words, phrase, limit)
+        if rows is not None:
+            return rows
+    params = {"q": phrase, "words": words, "lucene": search_terms.lucene_query(words), "limit": limit}
+    return store.read("search_hits", params)
+
+
+def _listing_rows(store: GraphStore, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The listing rows of a page of search hits, in the page's order (a measure deleted
+    since the search is left out)."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for r in store.read("measure_rows", {"ids": [h["id"] for h in hits]}):
+        by_id.setdefault(r["id"], r)
+    return [by_id[h["id"]] for h in hits if h["id"] in by_id]
+
+
 def _candidates(store: GraphStore, text: str, document: str | None, unit: str | None) -> list[dict[str, Any]]:
     """The measures a listing starts from, read from its narrowest anchor -- the search
     hits, the unit's own measures, or one document -- so a filtered listing costs its
-    anchor, not every measure; the remaining filters are applied on these rows."""
+    anchor, not every measure; the remaining filters are applied on these rows (search
+    hits carry the filter columns only: the page's rows are read after paging)."""
     held: set[str] | None = None
     if unit:
         own = unit_obligation_rows(store, resolve_unit(store, unit)["name"], include_shared=False)  # document order
         held = {r["id"] for r in own}
     if text:
-        rows = store.read("search_measures", {"q": text, "limit": SEARCH_MAX})
+        rows = search_hits(store, text)
     elif unit:
         rows = [{k: v for k, v in r.items() if k not in ("role", "order", "via")} for r in own]
         rows = list({r["id"]: r for r in rows}.values())  # one row per measure, not per role
@@ -185,13 +215,32 @@ def search_measures(
     store: GraphStore, q: str | None = None, unit: str | None = None, where: MeasureFilter | None = None,
     limit: int = 50, offset: int = 0,
 ) -> MeasureList:
-    """Measures matching the text ``q`` (full text on Neo4j, substring on the embedded
-    store), held by ``unit``, narrowed by ``where``; one page, annotated."""
+    """Measures whose text contains every word of ``q`` (``search_hits``: ranked), held
+    by ``unit``, narrowed by ``where``; one page, annotated."""
     where = where or MeasureFilter()
-    rows = [r for r in _candidates(store, (q or "").strip(), where.document, unit) if where.keeps(r)]
-    shaped = [shape_measure(r) for r in page(rows, limit, offset)]
+    text = (q or "").strip()
+    quick = _indexed_page(store, text, limit, offset) if text and not unit and where == MeasureFilter() else None
+    if quick is not None:
+        total, chosen = quick
+    else:
+        rows = [r for r in _candidates(store, text, where.document, unit) if where.keeps(r)]
+        total, chosen = len(rows), page(rows, limit, offset)
+    if text:
+        chosen = _listing_rows(store, chosen)
+    shaped = [shape_measure(r) for r in chosen]
     enrich(store, shaped)
-    return listing(shaped, total=len(rows), limit=limit, offset=offset)
+    return listing(shaped, total=total, limit=limit, offset=offset)
+
+
+def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]] | None:
+    """An unfiltered search's count and page straight from the embedded store's index
+    (the same as paging ``search_hits``: the count and rows never leave SQLite whole);
+    None where there is no fresh index."""
+    index = getattr(store, "search_index", None)
+    words = search_terms.words(q)
+    if index is None or not words:
+        return None
+    return index.page(words, search_terms.phrase(q), limit, offset, SEARCH_MAX)
 
 
 def measure_detail(store: GraphStore, measure_id: str) -> Measure:

@@ -1,4 +1,5 @@
 // description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token, Maintenance (the pending-link mark) and LinkDecision (reviewed link decisions) are free tables (no edges: reloads never touch them)
+// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token, Maintenance (the pending-link mark) and SearchState (the search index's stamp, graph/search_index.py) are free tables (no edges: reloads never touch them)
 // params: none
 CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, issuer STRING, doc_number STRING, level STRING, region STRING, published STRING, year INT64, source STRING, format STRING, implements_doc_numbers STRING[], implements_titles STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Task(id STRING, document_id STRING, seq STRING, number INT64, title STRING, PRIMARY KEY(id));
@@ -35,3 +36,4 @@ ALTER TABLE Progress ADD IF NOT EXISTS measure_text STRING DEFAULT '';
 CREATE NODE TABLE IF NOT EXISTS ProgressAnchor(id STRING, document_id STRING, measure_id STRING, fingerprint STRING, target STRING, method STRING, score DOUBLE, snippet STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS LinkDecision(id STRING, lower_id STRING, upper_id STRING, lower_fp STRING, upper_fp STRING, lower_text STRING, upper_text STRING, decision STRING, decided_by STRING, at STRING, source STRING, source_row STRING, note STRING, PRIMARY KEY(id));
 ALTER TABLE CONTRIBUTES_TO ADD IF NOT EXISTS conversion STRING DEFAULT '';
+CREATE NODE TABLE IF NOT EXISTS SearchState(id STRING, stamp STRING, PRIMARY KEY(id));

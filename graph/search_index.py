@@ -1,0 +1,367 @@
+"""The embedded store's search index: an SQLite file beside the LadybugDB store.
+
+Why: ``/measures?q=`` asks which measure texts contain some words.  LadybugDB has no
+text index, so the named query ``search_hits`` checks every measure (688 ms at 1,000
+documents).  This index answers the same question from postings: every 1- and 2-gram
+of each text is a term of an FTS5 table (graph/search_terms.py), so a word of any
+length -- one Han character, a pair, a phrase, digits, Latin -- finds its candidates
+through terms every matching text holds; words of 3+ characters are then checked with
+``instr``.  The answer (rows, ranking, order) is the named query's; tests compare both.
+
+Kept in step by the store's write path (graph/ladybug_store.py ``_transaction``):
+
+* ``plan(steps)`` says which documents a write touches (``DOC_STEPS``), or that it may
+  touch anything (``EVERYTHING``: clears, bulk COPY, any write not classified); a
+  ``search_stamp_set`` step with a fresh stamp is added to the write's transaction;
+* after the commit, ``apply(plan)`` re-reads those documents' measures from the store
+  (``search_index_rows``, or ``search_index_all``) and replaces them here, then writes
+  the same stamp.
+
+A crash between the two commits leaves different stamps in the store and here: the
+index is then stale, ``hits`` says so (None) and the caller runs the named query; a
+read-write open rebuilds it.  Same when another process wrote the store.  SQLite
+(standard library, WAL) lets searches read while the index is being updated.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.search_terms import fts_match, needs_check, text_tokens
+
+log = logging.getLogger("policygraph.search")
+
+VERSION = "3"  # bump when the layout or the terms change: an index of another version is rebuilt
+
+# Write steps that change what search reads (measure text/keys, task and document titles),
+# with the documents they touch (from their parameters).
+DOC_STEPS: dict[str, Callable[[dict[str, Any]], Iterable[str]]] = {
+    "load_document": lambda p: [p["id"]],
+    "load_documents": lambda p: [r["id"] for r in p["rows"]],
+    "load_tasks": lambda p: [r["document_id"] for r in p["rows"]],
+    "load_measures": lambda p: [r["document_id"] for r in p["rows"]],
+    "load_prune_tasks": lambda p: [d["id"] for d in p["documents"]],
+    "load_prune_measures": lambda p: [d["id"] for d in p["documents"]],
+    "load_clear_has_measure": lambda p: p["document_ids"],
+}
+# Steps that may change any document: the index is rebuilt from the store.
+EVERYTHING = frozenset({
+    "clear_all", "clear_some", "clear_some_rels",
+    "bulk_copy_document", "bulk_copy_task", "bulk_copy_measure", "bulk_copy_has_task", "bulk_copy_has_measure",
+})
+# Writes that never change a measure's text, keys, task or document title (checked to
+# cover every write query: tests/search/test_search_index.py).  A write named nowhere
+# (a bench-only loader, a query added later) counts as EVERYTHING: correct, only slow.
+UNRELATED = frozenset({
+    "bulk_copy_collective_of", "bulk_copy_deadline", "bulk_copy_due", "bulk_copy_government",
+    "bulk_copy_has_target", "bulk_copy_jointly_responsible", "bulk_copy_leads", "bulk_copy_member_of",
+    "bulk_copy_supports", "bulk_copy_target", "bulk_copy_unit",
+    "document_set_report_cycle", "load_document_years",
+    "link_branches", "link_clear_branches", "link_clear_counterparts", "link_clear_documents",
+    "link_clear_measures", "link_clear_stubs", "link_clear_targets", "link_clear_tasks", "link_counterparts",
+    "link_documents", "link_measures", "link_pending_clear", "link_pending_mark", "link_stubs", "link_targets",
+    "link_tasks",
+    "load_clear_due", "load_clear_responsibilities", "load_collective_of", "load_deadlines", "load_due",
+    "load_gc_deadlines", "load_governments", "load_jointly_responsible", "load_leads", "load_member_of",
+    "load_prune_targets", "load_supports", "load_target_ranges", "load_targets", "load_units",
+    "progress_anchor_clear", "progress_anchor_write", "progress_append", "progress_set_percent",
+    "token_create", "token_revoke",
+    "search_stamp_set",
+})
+
+_SCHEMA = """
+PRAGMA journal_mode=WAL;
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS hit(
+    rid INTEGER PRIMARY KEY, doc TEXT NOT NULL, tkey INTEGER NOT NULL, id TEXT NOT NULL, document_id TEXT,
+    number INTEGER, clause INTEGER, task_number INTEGER, deadline_date TEXT);
+CREATE INDEX IF NOT EXISTS hit_doc ON hit(doc);
+CREATE INDEX IF NOT EXISTS hit_id ON hit(id);
+CREATE TABLE IF NOT EXISTS hit_text(rid INTEGER PRIMARY KEY, text TEXT);
+CREATE TABLE IF NOT EXISTS title(tkey INTEGER PRIMARY KEY, doc TEXT NOT NULL, task_title TEXT, document_title TEXT);
+CREATE INDEX IF NOT EXISTS title_doc ON title(doc);
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(tokens, content='', detail=none, columnsize=0);
+CREATE VIRTUAL TABLE IF NOT EXISTS title_grams USING fts5(tokens, content='', detail=none, columnsize=0);
+"""
+# Why three tables: the sort keys of every hit are read (narrow rows: a few thousand hits
+# cost a few ms), the text only where a word must be checked or a phrase of several words
+# ranked, and the titles once per task (the tasks whose title holds the phrase, tier 0).
+_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date")
+# The named query's ranking and order (queries/read/search_hits.cypher), NULLs last as in Cypher.
+_HITS = """
+WITH titled AS (SELECT t.tkey FROM title_grams g JOIN title t ON t.tkey = g.rowid
+                WHERE title_grams MATCH :tmatch AND (instr(t.task_title, :phrase) OR instr(t.document_title, :phrase)))
+SELECT h.id, h.document_id, h.number, h.clause, h.task_number, h.deadline_date,
+       CASE WHEN h.tkey IN titled THEN 0 WHEN {in_text} THEN 1 ELSE 2 END AS tier
+FROM grams JOIN hit h ON h.rid = grams.rowid {text_join}
+WHERE grams MATCH :match {checks}
+ORDER BY tier, h.document_id IS NULL, h.document_id, h.number IS NULL, h.number, h.clause IS NULL, h.clause, h.id
+LIMIT :limit OFFSET :offset
+"""
+# How many hits (at most :cap): words of 1-2 characters are exact terms, no row to check.
+_COUNT = "SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH :match LIMIT :cap)"
+_COUNT_CHECKED = """SELECT count(*) FROM (SELECT 1 FROM grams JOIN hit_text x ON x.rid = grams.rowid
+WHERE grams MATCH :match {checks} LIMIT :cap)"""
+HIT_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date", "tier")
+
+
+@dataclass
+class Plan:
+    """What one write transaction changes for search: some documents, or everything."""
+
+    documents: set[str] = field(default_factory=set)
+    everything: bool = False
+    stamp: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    @property
+    def stamp_step(self) -> tuple[str, dict[str, Any]]:
+        return ("search_stamp_set", {"stamp": self.stamp})
+
+
+def plan(steps: Iterable[tuple[str, Any, dict[str, Any]]]) -> Plan | None:
+    """The search side of a write of (name, text, params) steps; None if it changes nothing searched."""
+    out = Plan()
+    touched = False
+    for name, _text, params in steps:
+        if name in UNRELATED:
+            continue
+        touched = True
+        if name in DOC_STEPS:
+            out.documents.update(DOC_STEPS[name](params))
+        else:
+            out.everything = True
+    return out if touched else None
+
+
+class SearchIndex:
+    """The SQLite index of one embedded store (``store``: its LadybugStore)."""
+
+    def __init__(self, path: Path, store: Any) -> None:
+        self.path = path
+        self.store = store
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._conns_lock = threading.Lock()
+        self._writer: sqlite3.Connection | None = None
+        # The store's stamp as this process last committed it (a read-write store: no other
+        # process writes it, so no read is needed per search); None: read it from the store.
+        self.expected: str | None = None
+
+    # -- connections ----------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        with self._conns_lock:
+            self._conns.append(conn)
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        return conn
+
+    def _write(self) -> sqlite3.Connection:
+        if self._writer is None:
+            conn = self._connect()
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(hit)")}
+            if self._meta(conn).get("version", VERSION) != VERSION or (columns and "tkey" not in columns):
+                for table in ("grams", "title_grams", "hit", "hit_text", "title", "meta"):  # another layout: start afresh
+                    conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.executescript(_SCHEMA)
+            self._writer = conn
+        return self._writer
+
+    def close(self) -> None:
+        with self._conns_lock:
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
+        self._writer = None
+        self._local = threading.local()
+
+    # -- state ----------------------------------------------------------------------
+    def _meta(self, conn: sqlite3.Connection) -> dict[str, str]:
+        try:
+            return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error:
+            return {}
+
+    def store_stamp(self) -> str:
+        if self.expected is not None:
+            return self.expected
+        rows = self.store.read("search_stamp")
+        return rows[0]["stamp"] if rows else ""
+
+    def fresh(self) -> bool:
+        """Whether this index holds exactly what the store holds (same stamp and version)."""
+        meta = self._meta(self._reader())
+        return meta.get("version") == VERSION and meta.get("stamp") == self.store_stamp()
+
+    # -- writes (under the store's write lock) ----------------------------------------
+    def open_for_writes(self) -> None:
+        """At a read-write open: rebuild the index unless it is fresh.  A store that has
+        no stamp yet (new, or loaded before this index existed) gets one first."""
+        self._write()
+        if not self.store.read("search_stamp"):
+            p = Plan(everything=True)
+            self.store.write_batch([p.stamp_step])
+            self.apply(p)
+        elif not self.fresh():
+            self.apply(Plan(everything=True, stamp=self.store_stamp()))
+        self.expected = self.store_stamp()
+
+    def apply(self, p: Plan) -> None:
+        """After the store committed a write planned by ``plan``: copy what it changed
+        and write its stamp.  A failure leaves the index stale (searches scan)."""
+        if self.expected is not None:
+            self.expected = p.stamp  # committed in the store: searches now want this stamp
+        try:
+            self._apply(p)
+        except Exception:  # noqa: BLE001  (the store's write is committed: never undo it for the index)
+            log.exception("search index %s not updated; searches scan until the next read-write open", self.path)
+
+    def _apply(self, p: Plan) -> None:
+        conn = self._write()
+        if p.everything:
+            rows = self.store.read("search_index_all")
+        else:
+            docs = set(p.documents)
+            new = self.store.read("search_index_rows", {"ids": sorted(docs)})
+            # a measure id now under these documents may still be indexed under another one
+            moved = self._docs_of(conn, {r["id"] for r in new}) - docs
+            rows = new + (self.store.read("search_index_rows", {"ids": sorted(moved)}) if moved else [])
+            docs |= moved
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if p.everything:
+                for table in ("hit", "hit_text", "title"):
+                    conn.execute(f"DELETE FROM {table}")  # noqa: S608  (our table names)
+                conn.execute("INSERT INTO title_grams(title_grams) VALUES('delete-all')")
+                conn.execute("INSERT INTO grams(grams) VALUES('delete-all')")
+            else:
+                self._delete_documents(conn, docs)
+            self._insert(conn, rows)
+            conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)",
+                             [("stamp", p.stamp), ("version", VERSION)])
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _docs_of(self, conn: sqlite3.Connection, ids: set[str]) -> set[str]:
+        out: set[str] = set()
+        chunk = sorted(ids)
+        for i in range(0, len(chunk), 500):
+            part = chunk[i : i + 500]
+            marks = ",".join("?" * len(part))
+            out.update(d for (d,) in conn.execute(f"SELECT DISTINCT doc FROM hit WHERE id IN ({marks})", part))
+        return out
+
+    def _delete_documents(self, conn: sqlite3.Connection, docs: set[str]) -> None:
+        for doc in docs:
+            old = conn.execute("SELECT h.rid, x.text FROM hit h JOIN hit_text x ON x.rid = h.rid WHERE h.doc = ?",
+                               (doc,)).fetchall()
+            conn.executemany("INSERT INTO grams(grams, rowid, tokens) VALUES('delete', ?, ?)",
+                             [(rid, text_tokens(text)) for rid, text in old])
+            conn.executemany("DELETE FROM hit_text WHERE rid = ?", [(rid,) for rid, _ in old])
+            conn.execute("DELETE FROM hit WHERE doc = ?", (doc,))
+            titles = conn.execute("SELECT tkey, task_title, document_title FROM title WHERE doc = ?", (doc,)).fetchall()
+            conn.executemany("INSERT INTO title_grams(title_grams, rowid, tokens) VALUES('delete', ?, ?)",
+                             [(k, _title_tokens(t, d)) for k, t, d in titles])
+            conn.execute("DELETE FROM title WHERE doc = ?", (doc,))
+
+    def _insert(self, conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+        start = conn.execute("SELECT coalesce(max(rid), 0) FROM hit").fetchone()[0] + 1
+        tkeys: dict[tuple[Any, ...], int] = {}
+        next_tkey = conn.execute("SELECT coalesce(max(tkey), 0) FROM title").fetchone()[0] + 1
+        for r in rows:
+            tkeys.setdefault((r["doc"], r["task_title"], r["document_title"]), next_tkey + len(tkeys))
+        conn.executemany("INSERT INTO title(tkey, doc, task_title, document_title) VALUES (?, ?, ?, ?)",
+                         [(k, *t) for t, k in tkeys.items()])
+        conn.executemany("INSERT INTO title_grams(rowid, tokens) VALUES (?, ?)",
+                         [(k, _title_tokens(t[1], t[2])) for t, k in tkeys.items()])
+        conn.executemany(
+            f"INSERT INTO hit(rid, doc, tkey, {', '.join(_KEYS)}) VALUES (?, ?, ?{', ?' * len(_KEYS)})",
+            [(start + i, r["doc"], tkeys[(r["doc"], r["task_title"], r["document_title"])], *(r[c] for c in _KEYS))
+             for i, r in enumerate(rows)],
+        )
+        conn.executemany("INSERT INTO hit_text(rid, text) VALUES (?, ?)",
+                         [(start + i, r["text"]) for i, r in enumerate(rows)])
+        conn.executemany("INSERT INTO grams(rowid, tokens) VALUES (?, ?)",
+                         [(start + i, text_tokens(r["text"])) for i, r in enumerate(rows)])
+
+    # -- reads ----------------------------------------------------------------------
+    def hits(self, words: list[str], phrase: str, limit: int) -> list[dict[str, Any]] | None:
+        """The named query ``search_hits``'s rows (keys, filter columns, tier; ranked),
+        or None when the index is stale (the caller then runs the named query)."""
+        got = self.page(words, phrase, limit, 0, limit, count=False)
+        return None if got is None else got[1]
+
+    def page(
+        self, words: list[str], phrase: str, limit: int, offset: int, cap: int, count: bool = True
+    ) -> tuple[int, list[dict[str, Any]]] | None:
+        """Of the first ``cap`` ranked hits, how many there are and the rows
+        ``offset .. offset + limit`` -- without carrying the others out of SQLite; None
+        when the index is stale."""
+        if not words:
+            raise ValueError("a search needs at least one word")
+        stamp = self.store_stamp()
+        conn = self._reader()
+        conn.execute("BEGIN")  # one snapshot for the stamp, the count and the rows
+        try:
+            meta = self._meta(conn)
+            if meta.get("version") != VERSION or meta.get("stamp") != stamp:
+                return None
+            checked = [w for w in words if needs_check(w)]
+            checks = "".join(f" AND instr(x.text, :w{i})" for i in range(len(checked)))
+            # one word: every hit holds the phrase (tier 1 unless titled); several: check the text
+            in_text = "instr(x.text, :phrase)" if len(words) > 1 else "1"
+            text_join = "JOIN hit_text x ON x.rid = h.rid" if checked or len(words) > 1 else ""
+            params: dict[str, Any] = {"match": fts_match(words), "tmatch": fts_match([phrase]), "phrase": phrase,
+                                      "cap": cap,
+                                      "limit": max(0, min(limit, cap - offset)), "offset": offset}
+            params.update({f"w{i}": w for i, w in enumerate(checked)})
+            total = -1
+            if count:
+                sql = _COUNT_CHECKED if checked else _COUNT
+                total = conn.execute(sql.format(checks=checks), params).fetchone()[0]
+            sql = _HITS.format(checks=checks, in_text=in_text, text_join=text_join)
+            rows = conn.execute(sql, params).fetchall() if total else []
+        finally:
+            conn.execute("COMMIT")
+        return total, [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
+
+
+def _title_tokens(task_title: str | None, document_title: str | None) -> str:
+    """The terms of a task's titles (its own and its document's): tier 0 is found through them."""
+    return f"{text_tokens(task_title)} {text_tokens(document_title)}".strip()
+
+
+def index_path(store_path: Path) -> Path:
+    """Where the index of the embedded store at ``store_path`` lives: beside it."""
+    return store_path.with_name(store_path.name + ".search.sqlite")
+
+
+def attach(store: Any) -> SearchIndex | None:
+    """The search index of a LadybugStore: opened (and rebuilt if stale) for a
+    read-write store; for a read-only one, used if it exists (searches check that it
+    is fresh), else None (searches run the named query)."""
+    path = index_path(store.path)
+    if store.read_only:
+        return SearchIndex(path, store) if path.exists() else None
+    index = SearchIndex(path, store)
+    try:
+        index.open_for_writes()
+    except sqlite3.Error as e:  # an unusable file must not keep the store from opening: searches scan
+        log.warning("search index %s unusable (%s); searches scan", path, e)
+        index.close()
+        store.write_batch([Plan().stamp_step])  # whatever the file holds no longer matches the store
+        return None
+    return index

@@ -1,0 +1,225 @@
+"""The embedded store's search index answers exactly what the named query ``search_hits``
+(a check of every measure) answers, after every kind of write, and knows when it is stale.
+
+Real parts: a LadybugDB store in tmp_path, the SQLite file beside it, the bundled seeds
+and the factory documents through the real load paths (one by one, batched, bulk COPY)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph import search_index, search_terms
+from graph.ladybug_store import LadybugStore
+from graph.registry import get_registry
+from queries.measures import search_hits, search_measures
+from queries.ownership import MeasureFilter
+from tests.factories import all_documents, city_document, district_document
+from tests.search.cases import edited, queries
+from tests.test_query_parity import seed_documents
+
+
+class Unindexed:
+    """A store seen without its index: searches run the named query."""
+
+    search_index = None
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.engine = inner.engine
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def scan(store: Any, q: str) -> list[dict[str, Any]]:
+    ws = search_terms.words(q)
+    return store.read("search_hits", {"q": search_terms.phrase(q), "words": ws, "limit": 100000})
+
+
+def indexed(store: Any, q: str) -> list[dict[str, Any]] | None:
+    return store.search_index.hits(search_terms.words(q), search_terms.phrase(q), 100000)
+
+
+def assert_index_equals_scan(store: Any) -> int:
+    """Every test query: the index's rows equal the scan's, in order; returns the hits compared."""
+    assert store.search_index is not None and store.search_index.fresh()
+    n = 0
+    for q in queries(store):
+        if not search_terms.words(q):
+            continue
+        want = scan(store, q)
+        assert indexed(store, q) == want, q
+        n += len(want)
+    return n
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Any]:
+    return all_documents() + seed_documents()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[LadybugStore]:
+    s = LadybugStore(tmp_path / "graph.lbug")
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+def test_every_write_query_is_classified() -> None:
+    """Each write says whether it changes what search reads: a new write query must be
+    placed (an unplaced one rebuilds the whole index after every use)."""
+    known = set(search_index.DOC_STEPS) | search_index.EVERYTHING | search_index.UNRELATED
+    missing = sorted(set(get_registry().names("write")) - known)
+    assert not missing, f"classify these writes in graph/search_index.py: {missing}"
+    assert not set(search_index.DOC_STEPS) & search_index.UNRELATED
+    assert not search_index.EVERYTHING & search_index.UNRELATED
+
+
+def test_index_equals_scan_after_loads_and_reloads(store: LadybugStore, docs: list[Any]) -> None:
+    for p in docs:
+        store.load(p)
+    assert assert_index_equals_scan(store) > 500
+    store.load(edited(district_document()))  # one document reloaded: text, task title, title changed, one measure gone
+    assert scan(store, "数字人民币试点")
+    assert [r["tier"] for r in scan(store, "财政保障")] == [] and 0 in [r["tier"] for r in scan(store, "财政")]
+    assert assert_index_equals_scan(store) > 500
+    store.load_many([city_document(), district_document()])  # both back, in one batched transaction
+    assert not scan(store, "数字人民币试点")
+    assert assert_index_equals_scan(store) > 500
+
+
+def test_index_after_bulk_load_and_clear(store: LadybugStore, docs: list[Any]) -> None:
+    store.load_many(docs)  # an empty store: bulk COPY (the index is rebuilt from the store)
+    assert assert_index_equals_scan(store) > 500
+    store.clear()
+    assert store.search_index.fresh() and indexed(store, "财政") == [] == scan(store, "财政")
+    store.load(city_document())
+    assert assert_index_equals_scan(store) > 0
+
+
+def test_ranking(store: LadybugStore, docs: list[Any]) -> None:
+    """Phrase in the task or document title first, then the phrase in the text, then the words apart."""
+    store.load_many(docs)
+    rows = search_hits(store, "财政")
+    tiers = [r["tier"] for r in rows]
+    assert tiers == sorted(tiers) and 0 in tiers and 1 in tiers
+    for r in rows:
+        row = store.read("measure_row", {"id": r["id"]})[0]
+        assert ("财政" in row["task_title"] or "财政" in row["document_title"]) == (r["tier"] == 0)
+    two = search_hits(store, "财政 资金")
+    assert two and all(r["tier"] in (0, 2) for r in two)  # "财政 资金" (with the space) is in no text
+    for tier in (0, 1, 2):  # document order within a tier
+        keys = [(r["document_id"], r["number"], r["clause"], r["id"]) for r in rows if r["tier"] == tier]
+        assert keys == sorted(keys)
+
+
+def test_stale_index_is_detected_and_rebuilt(store: LadybugStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.load(city_document())
+    # the store commits, the index update fails (as a crash between the two commits would leave it)
+    monkeypatch.setattr(search_index.SearchIndex, "_apply", lambda self, p: (_ for _ in ()).throw(OSError("disk")))
+    store.load(district_document())
+    monkeypatch.undo()
+    assert not store.search_index.fresh()
+    word = district_document().measures[0].text[:4]
+    assert indexed(store, word) is None  # stale: no answer from the index ...
+    assert search_hits(store, word) == scan(store, word) != []  # ... the search scans instead
+    store.close()
+    reopened = LadybugStore(tmp_path / "graph.lbug")  # a read-write open rebuilds it
+    try:
+        assert reopened.search_index.fresh()
+        assert assert_index_equals_scan(reopened) > 0
+    finally:
+        reopened.close()
+
+
+def test_index_file_lost_or_from_another_store(store: LadybugStore, tmp_path: Path) -> None:
+    store.load(city_document())
+    store.close()
+    index_file = search_index.index_path(tmp_path / "graph.lbug")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(index_file) + suffix).unlink(missing_ok=True)
+    reopened = LadybugStore(tmp_path / "graph.lbug")
+    try:
+        assert reopened.search_index.fresh() and indexed(reopened, "财政") == scan(reopened, "财政") != []
+    finally:
+        reopened.close()
+    other = LadybugStore(tmp_path / "other.lbug")  # a new store must not trust an index it did not write
+    try:
+        other.load(district_document())
+    finally:
+        other.close()
+    index_file.replace(search_index.index_path(tmp_path / "other.lbug"))
+    for suffix in ("-wal", "-shm"):
+        Path(str(index_file) + suffix).unlink(missing_ok=True)
+    swapped = LadybugStore(tmp_path / "other.lbug")
+    try:
+        assert swapped.search_index.fresh()
+        word = city_document().measures[0].text[:4]
+        assert indexed(swapped, word) == scan(swapped, word)
+        assert not any(r["document_id"] == "tianjin-2022" for r in indexed(swapped, word))
+    finally:
+        swapped.close()
+
+
+def test_read_only_open_uses_a_fresh_index(store: LadybugStore, tmp_path: Path) -> None:
+    store.load(city_document())
+    store.close()
+    ro = LadybugStore(tmp_path / "graph.lbug", read_only=True)
+    try:
+        assert ro.search_index is not None and ro.search_index.fresh()
+        assert indexed(ro, "财政") == scan(ro, "财政") != []
+    finally:
+        ro.close()
+
+
+def test_search_answer_pages_the_ranked_hits(store: LadybugStore, docs: list[Any]) -> None:
+    for p in docs:
+        store.load(p)
+    hits = search_hits(store, "财政")
+    assert len(hits) > 5
+    got = [m["id"] for off in range(0, len(hits), 4) for m in search_measures(store, q="财政", limit=4, offset=off)["data"]]
+    assert got == [h["id"] for h in hits]
+    answer = search_measures(store, q="财政", limit=3)
+    assert answer["count"] == len(hits)
+    scanning = Unindexed(store)  # the same answers through the named query's scan
+    for kw in ({"q": "财政", "limit": 3, "offset": 2}, {"q": "政 的", "limit": 7}, {"q": "财政", "unit": "区财政局"},
+               {"q": "财政", "where": MeasureFilter(document="tianjin-2022")}, {"q": "的", "offset": 9990}):
+        assert search_measures(store, **kw) == search_measures(scanning, **kw), kw
+    assert all("财政" in m["text"] and m["task"]["title"] is not None for m in answer["data"])
+    assert search_measures(store, q="财政 不存在的词语")["count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("word", "tokens"),
+    [("财", ["8d22"]), ("财政", ["8d22g653f"]), ("财政政", ["8d22g653f", "653fg653f"]), ("A%", ["41g25"])],
+)
+def test_word_tokens(word: str, tokens: list[str]) -> None:
+    assert search_terms.word_tokens(word) == tokens
+
+
+@pytest.mark.parametrize(
+    ("q", "lucene"),
+    [
+        ("财政", '"财政"'),
+        ("政", "(政* OR *政)"),
+        ("GDP增速", '*gdp* AND "增速"'),
+        ("5.5%", "*5*"),
+        ("the", ""),
+        ("，", ""),
+        ("2022年 财政", "*2022* AND (年* OR *年) AND \"财政\""),
+    ],
+)
+def test_lucene_query(q: str, lucene: str) -> None:
+    assert search_terms.lucene_query(search_terms.words(q)) == lucene
+
+
+def test_words() -> None:
+    assert search_terms.words("  财政　资金 财政 ") == ["财政", "资金"]
+    assert search_terms.phrase("财政　 资金") == "财政 资金"
+    assert search_terms.words(None) == [] and search_terms.words("   ") == []
