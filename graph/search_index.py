@@ -72,7 +72,7 @@ UNRELATED = frozenset({
     "load_gc_deadlines", "load_governments", "load_jointly_responsible", "load_leads", "load_member_of",
     "load_prune_targets", "load_supports", "load_target_ranges", "load_targets", "load_units",
     "progress_anchor_clear", "progress_anchor_write", "progress_append", "progress_set_percent",
-    "token_create", "token_revoke",
+    "token_create", "token_revoke", "link_decision_append",
     "search_stamp_set",
 })
 
