@@ -31,6 +31,7 @@ before ``writable`` fits here as it fits in ``link_store``.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,25 +104,34 @@ def writable(links: Links, state: LinkState) -> tuple[Links, list[str]]:
 
 
 def unit_deletions(links: Links, state: LinkState) -> list[tuple[str, dict[str, Any]]]:
-    """Steps deleting the agency links the store holds and the units no longer give."""
+    """Steps deleting the agency links that change: those the units no longer give, and
+    those about to be created (so that two uploads linking at once never leave an edge
+    twice: the later one replaces it)."""
     steps: list[tuple[str, dict[str, Any]]] = []
     for name, old, new in (
         ("link_clear_unit_counterparts", state.counterparts, set(links.counterparts)),
         ("link_clear_unit_branches", state.branches, set(links.branches)),
     ):
-        rows = [{"lower": u.lower, "upper": u.upper} for u in sorted(old - new, key=lambda u: (u.lower, u.upper))]
+        rows = [{"lower": a, "upper": b} for a, b in sorted({(u.lower, u.upper) for u in old ^ new})]
         if rows:
             steps.append((name, {"rows": rows}))
     return steps
+
+
+_LOCK = threading.Lock()
 
 
 def relink_store(store: Any, touched: Iterable[str]) -> dict[str, Any]:
     """Relink the pairs touching the documents ``touched`` (ids just loaded or reloaded)
     in one transaction; the summary counts the relinked pairs' links (agency links:
     all), plus ``relinked_pairs``."""
+    with _LOCK:  # read, compute and write as one step (two uploads of one server relink in turn)
+        return _relink(store, set(touched))
+
+
+def _relink(store: Any, touched: set[str]) -> dict[str, Any]:
     from graph.linking import corpus_from_store, create_steps, link_some_pairs, read_parts
 
-    touched = set(touched)
     corpus = corpus_from_store(store, ids=[])  # documents and units: no per-document reads yet
     doc_links, stubs = link_document_refs(corpus.docs)
     state = read_state(store)
