@@ -1,8 +1,9 @@
 """Link the levels: district documents, tasks, measures, agencies and targets to the
 city ones they implement.
 
-    from graph.linking import link_store, link_documents
+    from graph.linking import link_store, link_documents, relink_store
     summary = link_store(store)                 # read, link, write (one transaction)
+    summary = relink_store(store, {doc_id})     # only the pairs touching doc_id (graph/linking/incremental.py)
     links = link_documents(city, district)      # pure: two ParsedDocuments -> Links
 
 ``link_store`` reads its inputs through named read queries (queries/read/linking_*),
