@@ -22,6 +22,12 @@ _DATE_ANY_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _ISSUER_RE = re.compile(
     r"^(?P<iss>.{0,30}?(?:人民政府办公厅|人民政府办公室|人民政府|国务院办公厅|国务院))(?=印发|关于|转发|办公厅|$)"
 )
+# A department issuing its own plan (石家庄市财政局关于…的工作方案): the issuer is the
+# department, its level the government level its name starts with.
+_DEPT_ISSUER_RE = re.compile(
+    r"^(?P<iss>[\u4e00-\u9fff]{2,24}?(?:局|厅|委员会|委|办公室|部))(?=关于|印发)"
+)
+_DEPT_LEVEL_RE = re.compile(r"^(?P<region>[\u4e00-\u9fff]{1,10}?(?P<word>省|自治区|市|区|县))")
 _SALUTATION_RE = re.compile(r"[：:]\s*$")
 _BODY_START_RE = re.compile(r"^(?:为|根据|现将|按照|经|近日)")
 _SKIP_RE = re.compile(r"^[（(]此件.{0,10}[）)]$|^附件\s*\d*$|^[-—_=\s]*$")
@@ -81,6 +87,24 @@ def find_title(lines: list[str]) -> str | None:
     return title or None
 
 
+def department_level(title: str, issuer: str | None) -> tuple[str, str | None, str | None]:
+    """(level, region, issuer) of a document issued by a department, not a government:
+    石家庄市财政局关于… -> (city, 石家庄市, 石家庄市财政局); 财政部关于… -> national;
+    ("unknown", None, issuer) when the title names no department."""
+    m = _DEPT_ISSUER_RE.match(title)
+    if not m:
+        return "unknown", None, issuer
+    dept = m.group("iss")
+    if dept.startswith("国家") or dept.endswith("部"):
+        return "national", None, dept
+    r = _DEPT_LEVEL_RE.match(dept)
+    if not r:
+        return "unknown", None, dept
+    word = r.group("word")
+    level = {"省": "province", "自治区": "province", "市": "city"}.get(word, "district")
+    return level, r.group("region"), dept
+
+
 def extract_metadata(
     lines: list[str],
     source: str,
@@ -126,7 +150,7 @@ def extract_metadata(
         )
         region = re.sub(r"人民政府.*$", "", issuer_written) or None
     else:
-        level, region = "unknown", None
+        level, region, issuer = department_level(to_simplified(title), issuer)
 
     published = None
     for line in lines:

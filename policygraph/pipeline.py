@@ -33,12 +33,16 @@ def load_and_link(
     on_stage: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Load the documents (batches of several per transaction, see
-    StoreOperations.load_many), then relink the levels once.  ``on_stage`` hears
-    "loading" and "linking" as each begins (the CLI's progress line)."""
-    from graph.linking import link_store
+    StoreOperations.load_many), then relink the levels once: only the document pairs
+    that touch the loaded documents (``relink_store``), or everything (``link_store``)
+    when an earlier load was left without its linking -- the pending mark tells, and
+    which documents that load brought is not recorded.  ``on_stage`` hears "loading"
+    and "linking" as each begins (the CLI's progress line)."""
+    from graph.linking import link_store, relink_store
 
     loaded: dict[str, Any] = {}
     docs = list(parsed_docs)
+    pending_before = link_pending(store)
     if on_stage:
         on_stage("loading")
     summaries = store.load_many(docs)
@@ -52,7 +56,10 @@ def load_and_link(
         log.info("loaded %s: %s", name, summary)
     if on_stage:
         on_stage("linking")
-    loaded["links"] = link_store(store)
+    if pending_before:
+        loaded["links"] = link_store(store)
+    else:
+        loaded["links"] = relink_store(store, [p.document.id for p in docs])
     log.info("linked the levels: %s", loaded["links"])
     return loaded
 

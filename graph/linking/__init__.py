@@ -1,8 +1,9 @@
 """Link the levels: district documents, tasks, measures, agencies and targets to the
 city ones they implement.
 
-    from graph.linking import link_store, link_documents
+    from graph.linking import link_store, link_documents, relink_store
     summary = link_store(store)                 # read, link, write (one transaction)
+    summary = relink_store(store, {doc_id})     # only the pairs touching doc_id (graph/linking/incremental.py)
     links = link_documents(city, district)      # pure: two ParsedDocuments -> Links
 
 ``link_store`` reads its inputs through named read queries (queries/read/linking_*),
@@ -30,6 +31,7 @@ from graph.linking.model import (
     DocRef,
     Links,
     MeasureRec,
+    StubDoc,
     TargetRec,
     TaskRec,
     UnitRec,
@@ -40,7 +42,15 @@ from graph.linking.units import link_units
 from graph.model import ParsedDocument
 from graph.rows import task_id
 
-__all__ = ["Links", "link_corpus", "link_documents", "link_pair", "link_store", "corpus_from_parsed"]
+__all__ = [
+    "Links",
+    "corpus_from_parsed",
+    "link_corpus",
+    "link_documents",
+    "link_pair",
+    "link_store",
+    "relink_store",
+]
 
 
 # -- inputs ------------------------------------------------------------------------
@@ -86,8 +96,12 @@ def corpus_from_parsed(docs: list[ParsedDocument]) -> Corpus:
     return c
 
 
-def corpus_from_store(store: Any) -> Corpus:
-    """The linking inputs, read through the named ``linking_*`` queries."""
+def corpus_from_store(store: Any, ids: list[str] | None = None) -> Corpus:
+    """The linking inputs, read through the named ``linking_*`` queries.  With ``ids``
+    only the tasks, measures and targets of those documents are read (the
+    ``linking_*_of`` queries: incremental relinking reads the pairs it relinks, not the
+    corpus); the documents and the units are always all read (document refs and agency
+    counterparts are decided over the whole store, and both are one small row each)."""
     c = Corpus()
     for r in store.read("linking_documents"):
         numbers = r.get("implements_doc_numbers") or []
@@ -96,12 +110,29 @@ def corpus_from_store(store: Any) -> Corpus:
         c.docs.append(
             Doc(r["id"], r["title"] or "", r["doc_number"] or "", r["level"] or "unknown", r["year"], refs)
         )
+    c.units = [
+        UnitRec(r["name"], r["level"] or "unknown", r["kind"] or "unknown", bool(r["collective"]))
+        for r in store.read("linking_units")
+    ]
+    read_parts(store, c, ids)
+    return c
+
+
+def read_parts(store: Any, c: Corpus, ids: list[str] | None) -> None:
+    """Fill ``c`` with the tasks, measures and targets of the documents ``ids`` (None:
+    every document)."""
+
+    def rows(name: str) -> list[dict[str, Any]]:
+        if ids is None:
+            return store.read(name)
+        return store.read(f"{name}_of", {"ids": list(ids)}) if ids else []
+
     c.tasks = [
         TaskRec(r["id"], r["document_id"], int(r["number"]), r["seq"] or "", r["title"] or "")
-        for r in store.read("linking_tasks")
+        for r in rows("linking_tasks")
     ]
     named: dict[str, list[tuple[str, str]]] = {}
-    for r in store.read("linking_measure_units"):
+    for r in rows("linking_measure_units"):
         if not r["collective"]:
             named.setdefault(r["measure_id"], []).append((r["role"] or "", r["name"]))
     c.measures = [
@@ -114,7 +145,7 @@ def corpus_from_store(store: Any) -> Corpus:
             r["text"] or "",
             *responsible(named.get(r["id"], [])),
         )
-        for r in store.read("linking_measures")
+        for r in rows("linking_measures")
     ]
     c.targets = [
         TargetRec(
@@ -127,14 +158,9 @@ def corpus_from_store(store: Any) -> Corpus:
             r["unit"] or "",
             r["value_max"],
         )
-        for r in store.read("linking_targets")
+        for r in rows("linking_targets")
         if r["value"] is not None
     ]
-    c.units = [
-        UnitRec(r["name"], r["level"] or "unknown", r["kind"] or "unknown", bool(r["collective"]))
-        for r in store.read("linking_units")
-    ]
-    return c
 
 
 # -- linking (pure) ----------------------------------------------------------------
@@ -184,8 +210,24 @@ def link_pair(
 
 def link_corpus(c: Corpus) -> Links:
     """Every link among the documents of ``c`` (pairs chosen by the documents' own refs)."""
+    doc_links, stubs = link_document_refs(c.docs)
+    return link_some_pairs(c, doc_links, stubs, None)
+
+
+def link_some_pairs(
+    c: Corpus,
+    doc_links: list[DocLink],
+    stubs: list[StubDoc],
+    pairs: set[tuple[str, str]] | None,
+) -> Links:
+    """The links of the document pairs ``pairs`` (None: every pair of ``doc_links``), the
+    stubs, and every agency link.  ``c`` must hold the tasks, measures and targets of both
+    documents of each pair.  Why one function for the full and the incremental run: a
+    pair's task, measure and target links read only that pair (``link_pair``), so the
+    same pairs computed in either run give the same links."""
     links = Links()
-    links.documents, links.stubs = link_document_refs(c.docs)
+    links.stubs = list(stubs)
+    links.documents = [d for d in doc_links if pairs is None or (d.lower, d.upper) in pairs]
     loaded = {d.id for d in c.docs}
     index = index_corpus(c)
     for dl in links.documents:
@@ -223,8 +265,14 @@ CLEAR_STEPS = [
 
 
 def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
-    """The named write steps that replace every link edge (run in one transaction).
-    Steps with no rows are left out (LadybugDB cannot type an empty ``$rows``)."""
+    """The named write steps that replace every link edge (run in one transaction)."""
+    return [(name, {}) for name in CLEAR_STEPS] + create_steps(links)
+
+
+def create_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
+    """The named write steps that create the edges and stubs of ``links`` (the full run
+    after clearing everything, the incremental run after clearing its pairs).  Steps
+    with no rows are left out (LadybugDB cannot type an empty ``$rows``)."""
     rows: list[tuple[str, list[dict[str, Any]]]] = [
         (
             "link_stubs",
@@ -253,9 +301,7 @@ def write_steps(links: Links) -> list[tuple[str, dict[str, Any]]]:
             ],
         ),
     ]
-    steps: list[tuple[str, dict[str, Any]]] = [(name, {}) for name in CLEAR_STEPS]
-    steps += [(name, {"rows": r}) for name, r in rows if r]
-    return steps
+    return [(name, {"rows": r}) for name, r in rows if r]
 
 
 def _scored_rows(links: list[Any]) -> list[dict[str, Any]]:
@@ -271,4 +317,7 @@ def link_store(store: Any) -> dict[str, Any]:
     # Reviewed decisions (policygraph links apply) beat the matcher: graph/linking/decisions.py
     links = apply_decisions(links, decisions_for_linking(store))
     store.write_batch(write_steps(links) + [("link_pending_clear", {})])  # done: no longer pending
-    return links.summary()
+    return links.summary() | {"relinked_pairs": len(links.documents)}
+
+
+from graph.linking.incremental import relink_store  # noqa: E402  (it builds on the functions above)

@@ -32,11 +32,20 @@ def stub_id(ref: DocRef) -> str:
     return "stub:" + (clean_doc_number(ref.doc_number) or clean_title(ref.title))
 
 
+_STUB_ISSUER_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(省|自治区|市|区|县)")
+_STUB_LEVELS = {"省": "province", "自治区": "province", "市": "city", "区": "district", "县": "district"}
+
+
 def _stub_level(ref: DocRef) -> str:
+    """The level of a document known only by a reference: national for 国发/国办发 and
+    国务院…, else the government word its title starts with (河北省人民政府… -> province,
+    石家庄市人民政府… -> city, 长安区… -> district); unknown when the title names none."""
     n = clean_doc_number(ref.doc_number)
-    if n.startswith("国") or ref.title.startswith("国务院"):
+    title = unicodedata.normalize("NFKC", ref.title or "")
+    if n.startswith("国") or title.startswith("国务院"):
         return "national"
-    return "unknown"
+    m = _STUB_ISSUER_RE.match(title)
+    return _STUB_LEVELS[m.group(1)] if m else "unknown"
 
 
 class DocIndex:
