@@ -25,6 +25,7 @@ from api.guard import WriteGuard
 from api.responses import UTF8JSONResponse
 from api.routes import ROUTERS
 from api.routes.ledger import router as ledger_router
+from api.session import ReadSession
 from graph.store import GraphStore
 from policygraph.pipeline import load_samples, repair_links
 from policygraph.settings import Settings, get_settings
@@ -127,6 +128,8 @@ def create_app(
     app.state.store = store
     install_error_handlers(app)
     install_offline_docs(app)
+    # innermost: a GET request's store reads share one session (Neo4j); a cached answer opens none
+    app.add_middleware(ReadSession, store_of=lambda: app.state.store)
     # inside CORS (added later = outer): a cached answer still gets per-request CORS headers
     if not settings.read_requires_token:  # a cached answer would skip the token check
         app.add_middleware(ResponseCache, store_of=lambda: app.state.store)

@@ -174,12 +174,17 @@ def pick_targets(db: Path, pool: int, seed: int) -> dict[str, Any]:
 
     store = open_ladybug(db)
     try:
-        t0 = time.perf_counter()
-        units = store.read("units_list", {"level": "", "government": "", "kind": "", "q": ""})
-        links = store.read("quality_links")
-        docs = store.counts().get("Document", 0)
+        return pick_targets_from(store, pool, seed)
     finally:
         store.close()
+
+
+def pick_targets_from(store: Any, pool: int, seed: int) -> dict[str, Any]:
+    """pick_targets on an open store (any engine: bench/api_workers.py uses Neo4j)."""
+    t0 = time.perf_counter()
+    units = store.read("units_list", {"level": "", "government": "", "kind": "", "q": ""})
+    links = store.read("quality_links")
+    docs = store.counts().get("Document", 0)
 
     def load(u: dict[str, Any]) -> int:
         return int(u["lead"] or 0) + int(u["support"] or 0) + int(u["joint"] or 0) + int(u["shared"] or 0)

@@ -1,7 +1,10 @@
 """Load throughput: the batched transactional ``store.load_many`` (``--batch`` documents
 per transaction) against a naive one-statement-per-row MERGE loader, on the embedded
 store and (NEO4J_URI set) on Neo4j; plus LadybugDB's bulk COPY FROM files for a first
-load into an empty embedded store.
+load into an empty embedded store.  With a size of 1,000, also the last 100 documents
+batched into a store already holding the first 900 (bulk) against the same 100 into an
+empty store: the ratio is how much a batch's cost grows with what is stored (issue 16:
+goal <= 1.3).
 
     python -m bench.bench_load [--sizes 10,100,1000] [--naive-docs 10] [--no-neo4j] [--batch 50]
 
@@ -127,7 +130,26 @@ def run(sizes: list[int], naive_docs: int = 10, neo4j: bool | None = None,
                         rows.append(_row(engine, "bulk", docs, t_bulk, speedup=round(t / t_bulk, 1), same_graph=same))
                     except NotBulkable as exc:
                         print(f"load ladybug bulk: not usable for this corpus ({exc}); batched load stands")
+    if 1000 in corpora and "ladybug" in engines:
+        rows += growth(corpora[1000], batch)
     return rows
+
+
+def growth(docs: list[Any], batch: int = LOAD_BATCH, held: int = 900) -> list[dict[str, Any]]:
+    """The last ``len(docs) - held`` documents, batched into an empty embedded store and
+    into one holding the first ``held`` (bulk-loaded, not timed); the ratio of the two."""
+    first, last = docs[:held], docs[held:]
+    with _Fresh("ladybug") as store:
+        t_empty = _batched(store, last, batch)
+    with _Fresh("ladybug") as store:
+        bulk_load(store, first)
+        t_full = _batched(store, last, batch)
+    ratio = round(t_full / t_empty, 2)
+    out = [_row("ladybug", "batched", last, t_empty, into="empty"),
+           _row("ladybug", "batched", last, t_full, into=f"holding {held}", ratio=ratio)]
+    print(f"  -> {len(last)} documents into a store holding {held} / into an empty store: {ratio}x (goal <= 1.3)",
+          flush=True)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,10 @@ edges).  URIs: bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s://, neo4j+ssc:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from neo4j import GraphDatabase, NotificationDisabledClassification
@@ -26,6 +29,55 @@ StepHook = Callable[[int, str], None]
 
 # Nodes (or relationships) per transaction of clear(); ~10 MB of transaction state each.
 CLEAR_SLICE = 10_000
+
+
+class _ReadScope:
+    """The one session and read transaction that the reads of a scope share (opened at
+    the first read, closed when the scope ends or a write of the same context needs the
+    lock).  Holds this store's read lock while open, so the reads of one request see no
+    reload of this process half-way -- as each read alone did before."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self.store = store
+        self.guard = threading.Lock()  # a request's reads are sequential; threads it starts are not
+        self._lock_cm: Any = None
+        self._session: Any = None
+        self._tx: Any = None
+        self.closed = False  # ended: reads that still see it (another context) go on their own
+
+    def transaction(self) -> Any:
+        """The open read transaction (opened now if needed; the caller holds ``guard``)."""
+        if self._tx is None:
+            cm = self.store._lock.reading()
+            cm.__enter__()
+            self._lock_cm = cm
+            try:
+                self._session = self.store._session(read=True)
+                self._tx = self._session.begin_transaction()
+            except BaseException:
+                self.release()
+                raise
+        return self._tx
+
+    def release(self) -> None:
+        """Close the transaction and session (a read transaction has nothing to commit)
+        and give back the read lock; the next read of the scope opens them again."""
+        tx, session, lock_cm = self._tx, self._session, self._lock_cm
+        self._tx = self._session = self._lock_cm = None
+        try:
+            if tx is not None:
+                tx.close()
+        except Exception:  # noqa: BLE001  (a broken transaction: the session is dropped below)
+            pass
+        finally:
+            try:
+                if session is not None:
+                    session.close()
+            except Exception:  # noqa: BLE001  (the connection goes back broken; the pool drops it)
+                pass
+            finally:
+                if lock_cm is not None:
+                    lock_cm.__exit__(None, None, None)
 
 
 class Neo4jStore(StoreOperations):
@@ -50,6 +102,9 @@ class Neo4jStore(StoreOperations):
         self.registry = registry or get_registry()
         self.before_step: StepHook | None = None  # test hook: called before each step of a batch
         self._lock = ReadWriteLock()  # this process's reads never see its own reload half-done
+        # The scope of the current request (session_scope), per context: a thread or task
+        # of another request never sees it.
+        self._scope: ContextVar[_ReadScope | None] = ContextVar(f"neo4j_scope_{id(self)}", default=None)
         try:
             self._driver = GraphDatabase.driver(
                 uri,
@@ -88,6 +143,38 @@ class Neo4jStore(StoreOperations):
         msg = getattr(e, "message", None) or str(e)
         return StoreError(f"query {name} failed on neo4j: {msg.splitlines()[0] if msg else e}")
 
+    @contextmanager
+    def session_scope(self) -> Iterator[None]:
+        """Run the reads made inside this block (in this context: the thread or task, and
+        the threads it hands work to) in ONE session and ONE read transaction, instead of
+        a session and a transaction each.
+
+        Why: an answer of the read layer is several reads (rows, then annotations), and a
+        session per read paid its own pool checkout, BEGIN and COMMIT round trips; the API
+        opens one scope per GET request (api/session.py).  Nothing is opened until the
+        first read, so an answer served from a cache costs nothing.  Nested scopes join the
+        outer one.  A write inside the scope first closes the scope's transaction and gives
+        back its read lock (a writer waits for readers: it would wait for itself), and the
+        next read opens a new one.  A read that fails inside the scope drops the scope's
+        session and is run once more on its own (``execute_read``, which retries transient
+        errors), so a broken connection costs one retry, not the request."""
+        outer = self._scope.get()
+        if outer is not None and not outer.closed:
+            yield
+            return
+        scope = _ReadScope(self)
+        token = self._scope.set(scope)
+        try:
+            yield
+        finally:
+            with scope.guard:
+                scope.closed = True
+                scope.release()
+            try:
+                self._scope.reset(token)
+            except ValueError:  # ended in another context (api/session.py ends it in a worker thread)
+                pass  # closed: a context that still holds it reads on its own
+
     def read(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         q = self.registry.readable(name)
         bound = q.bind(params)
@@ -98,6 +185,14 @@ class Neo4jStore(StoreOperations):
             keys = result.keys()
             return [{k: plain(rec[k]) for k in keys} for rec in result]
 
+        scope = self._scope.get()
+        if scope is not None:
+            with scope.guard:
+                if not scope.closed:
+                    try:
+                        return work(scope.transaction())
+                    except (Neo4jError, ServiceUnavailable, SessionExpired, OSError):
+                        scope.release()  # retried on its own below
         try:
             with self._lock.reading(), self._session(read=True) as s:
                 return s.execute_read(work)
@@ -130,6 +225,10 @@ class Neo4jStore(StoreOperations):
                 deleted += counters.nodes_deleted + counters.relationships_deleted
             return deleted
 
+        scope = self._scope.get()
+        if scope is not None:  # this context's scope holds a read: the writer would wait for it
+            with scope.guard:
+                scope.release()
         try:
             with self._lock.writing(), self._session(read=False) as s:
                 return s.execute_write(work)

@@ -295,7 +295,8 @@ def document_rows(parsed: ParsedDocument) -> dict[str, Any]:
 # transaction still) and the server's other requests run between them.
 ROW_CHUNK = 2000
 
-# (step name, row key): the batched upserts, in dependency order.
+# (step name, row key): the batched upserts, in dependency order.  Each names what it
+# writes in a load's summary ("units", "measures" ...).
 _ROW_STEPS: list[tuple[str, str]] = [
     ("load_governments", "governments"),
     ("load_units", "units"),
@@ -312,6 +313,18 @@ _ROW_STEPS: list[tuple[str, str]] = [
     ("load_target_ranges", "target_ranges"),
 ]
 
+# Steps that run around a summary step on the same rows, cut to the fields they need
+# (a statement's rows are converted to engine values field by field, and that conversion is
+# most of a batched statement's cost): (before, after), each a tuple of (step, fields).
+# The upserts themselves are keyed lookups, never MERGE (queries/write/load_units.cypher:
+# LadybugDB's MERGE scans the whole table, so a batch paid for everything already stored --
+# 100 documents took 7.5 s into an empty store and 17.5 s into one of 900; issue 16).
+_Helper = tuple[str, tuple[str, ...]]
+_AROUND: dict[str, tuple[tuple[_Helper, ...], tuple[_Helper, ...]]] = {
+    "load_measures": ((), (("load_has_measure", ("id", "task_id")),)),
+    "load_targets": ((("load_targets_stale", ("id",)),), ()),
+}
+
 
 def load_steps(parsed: ParsedDocument) -> list[tuple[str, dict[str, Any]]]:
     """The named write steps that (re)load one document, to run in ONE transaction.
@@ -320,7 +333,7 @@ def load_steps(parsed: ParsedDocument) -> list[tuple[str, dict[str, Any]]]:
     are deleted (with their edges), its targets are re-created, and the edges it owns
     (responsibilities, DUE, HAS_MEASURE) are cleared and re-created; kept measures keep
     their ids and so their links (IMPLEMENTS ...).  Units, Governments and Deadlines are
-    shared between documents and MERGEd; deadlines left without a DUE edge are removed
+    shared between documents and upserted by key; deadlines left without a DUE edge are removed
     (only those the old version used and the new one drops: a step whose cost is the
     change, not the graph).  The edges the document owns are cleared first, so they are
     CREATEd, not MERGEd (rows are unique per edge: no lookup per row).
@@ -373,9 +386,18 @@ def batch_steps(rows_of: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]
             steps.append(("load_document_years", {"rows": years}))
     for name, key in _ROW_STEPS:
         rows = _merged_rows(key, rows_of)
+        before, after = _AROUND.get(name, ((), ()))
         for i in range(0, len(rows), ROW_CHUNK):  # bounded statements, same transaction
-            steps.append((name, {"rows": rows[i : i + ROW_CHUNK]}))
+            chunk = rows[i : i + ROW_CHUNK]
+            steps += [_helper_step(h, chunk) for h in before]
+            steps.append((name, {"rows": chunk}))
+            steps += [_helper_step(h, chunk) for h in after]
     return steps
+
+
+def _helper_step(helper: _Helper, rows: list[dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    name, fields = helper
+    return name, {"rows": [{f: row[f] for f in fields} for row in rows]}
 
 
 def _without_year(document: dict[str, Any]) -> dict[str, Any]:
@@ -474,7 +496,11 @@ def load_summary(steps: list[tuple[str, dict[str, Any]]]) -> dict[str, int]:
     """What a load wrote: rows per step (documents, units, measures, leads ...)."""
     out: dict[str, int] = {"documents": 1}
     for name, params in steps:
-        if name.startswith("load_") and "rows" in params:
+        if name.startswith("load_") and "rows" in params and name not in _HELPER_STEPS:
             key = name.removeprefix("load_")
             out[key] = out.get(key, 0) + len(params["rows"])
     return out
+
+
+# The steps that only accompany a summary step (_AROUND): not counted twice.
+_HELPER_STEPS = frozenset(name for before, after in _AROUND.values() for name, _ in (*before, *after))

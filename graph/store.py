@@ -9,6 +9,7 @@ the same rows.  Code above this layer (API, CLI, linking, viz) only ever talks t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from graph.model import ParsedDocument
@@ -49,6 +50,11 @@ class GraphStore(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Node counts per label and relationship counts per type."""
+        ...
+
+    def session_scope(self) -> AbstractContextManager[None]:
+        """A block whose reads share one session and transaction (Neo4j: one per API
+        request instead of one per read); a no-op where reads have no session."""
         ...
 
     def close(self) -> None:

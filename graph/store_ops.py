@@ -8,6 +8,7 @@ implementation instead of keeping two copies in step.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Self
 
 from graph.model import ParsedDocument, StoreError
@@ -87,6 +88,13 @@ class StoreOperations:
             except StoreError as e:
                 raise StoreError(f"document {p.document.source or p.document.id}: {e}") from e
         return out
+
+    def session_scope(self) -> AbstractContextManager[None]:
+        """A block whose reads share one session and transaction where the engine has
+        sessions (Neo4jStore.session_scope: the API opens one per GET request).  Here a
+        no-op: the embedded store's reads take a pooled connection each, which costs no
+        round trip."""
+        return nullcontext()
 
     def counts(self) -> dict[str, int]:
         """Node counts per label and relationship counts per type."""
