@@ -74,6 +74,8 @@ UNRELATED = frozenset({
     "load_prune_targets", "load_supports", "load_target_ranges", "load_targets", "load_units",
     "progress_anchor_clear", "progress_anchor_write", "progress_append", "progress_set_percent",
     "token_create", "token_revoke", "link_decision_append",
+    "load_targets_stale",
+    "load_has_measure",  # always beside load_measures, whose rows name the documents
     "search_stamp_set",
 })
 
