@@ -1,4 +1,4 @@
-// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token and Maintenance (the pending-link mark) are free tables (no edges: reloads never touch them)
+// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token and Maintenance (the pending-link mark) are free tables (no edges: reloads never touch them); ReadModelMeta, UnitRecord and UnitRecordChunk hold the read model (queries/read_model.py): free tables, rebuilt from the named queries
 // params: none
 CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, issuer STRING, doc_number STRING, level STRING, region STRING, published STRING, year INT64, source STRING, format STRING, implements_doc_numbers STRING[], implements_titles STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Task(id STRING, document_id STRING, seq STRING, number INT64, title STRING, PRIMARY KEY(id));
@@ -33,3 +33,6 @@ ALTER TABLE Measure ADD IF NOT EXISTS leaders STRING DEFAULT '';
 ALTER TABLE Progress ADD IF NOT EXISTS measure_fp STRING DEFAULT '';
 ALTER TABLE Progress ADD IF NOT EXISTS measure_text STRING DEFAULT '';
 CREATE NODE TABLE IF NOT EXISTS ProgressAnchor(id STRING, document_id STRING, measure_id STRING, fingerprint STRING, target STRING, method STRING, score DOUBLE, snippet STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS ReadModelMeta(key STRING, generation STRING, PRIMARY KEY(key));
+CREATE NODE TABLE IF NOT EXISTS UnitRecord(name STRING, version STRING, built_generation STRING, built_version STRING, token STRING, head STRING, chunks INT64, PRIMARY KEY(name));
+CREATE NODE TABLE IF NOT EXISTS UnitRecordChunk(key STRING, token STRING, body STRING, PRIMARY KEY(key));

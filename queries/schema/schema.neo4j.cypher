@@ -27,4 +27,7 @@ CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id 
 CREATE CONSTRAINT progress_anchor_id IF NOT EXISTS FOR (n:ProgressAnchor) REQUIRE n.id IS UNIQUE;
 CREATE INDEX progress_anchor_document IF NOT EXISTS FOR (n:ProgressAnchor) ON (n.document_id);
 CREATE INDEX progress_anchor_target IF NOT EXISTS FOR (n:ProgressAnchor) ON (n.target);
+CREATE CONSTRAINT read_model_meta_key IF NOT EXISTS FOR (n:ReadModelMeta) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT unit_record_name IF NOT EXISTS FOR (n:UnitRecord) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT unit_record_chunk_key IF NOT EXISTS FOR (n:UnitRecordChunk) REQUIRE n.key IS UNIQUE;
 CALL db.awaitIndexes(300);
