@@ -26,7 +26,7 @@ from queries.answers import Obligations
 from queries.measures import enrich, shape_measure
 from queries.ownership import NO_FILTER, MeasureFilter, unit_obligation_rows
 from queries.progress import STATE_KEYS, annotate_unit_rows, as_of_date, keeps, status_param
-from queries.units import resolve_unit
+from queries.units import detail_of, resolve_unit
 
 ALL = 1_000_000  # "every row" as a page size, for reports
 
@@ -110,7 +110,7 @@ def build_record(store: GraphStore, name: str) -> tuple[dict[str, Any], list[dic
         "last": [_day(r["last_update"]["at"]) if r["last_update"] else None for r in rows],
         "cycle": [r["report_cycle"] for r in rows],
     }
-    return {"unit": unit, "docs": docs, "cols": cols}, shaped
+    return {"unit": unit, "docs": docs, "cols": cols, "detail": detail_of(store, unit)}, shaped
 
 
 def _day(value: str | None) -> str | None:

@@ -55,6 +55,7 @@ RETRIES = 3  # a rebuild racing our read (chunk of another build): read the head
 
 Head = dict[str, Any]
 Row = dict[str, Any]
+# (head, rows) of a record; the head may carry "detail" (stored apart: GET /units/{name})
 Builder = Callable[[GraphStore, str], tuple[Head, list[Row]]]
 
 
@@ -86,9 +87,19 @@ def state(store: GraphStore, name: str) -> str:
     return "fresh" if _fresh(rows[0]) else "stale"
 
 
-def _fresh(row: dict[str, Any]) -> bool:
-    return (row["head"] is not None and row["built_generation"] == row["generation"]
+def _fresh(row: dict[str, Any], what: str = "head") -> bool:
+    return (row[what] is not None and row["built_generation"] == row["generation"]
             and row["built_version"] == row["version"])
+
+
+def fetch_detail(store: GraphStore, name: str) -> dict[str, Any] | None:
+    """The stored unit detail of canonical name ``name`` when fresh, else None (one keyed
+    read of a small text: GET /units/{name})."""
+    rows = backing(store).read("read_model_unit_detail", {"name": name})
+    if not rows or not _fresh(row := rows[0], "detail") or not row["detail"]:
+        return None
+    detail = orjson.loads(row["detail"])
+    return detail if detail.get("format") == FORMAT else None
 
 
 def fetch(store: GraphStore, name: str) -> Record | None:
@@ -103,25 +114,50 @@ def fetch(store: GraphStore, name: str) -> Record | None:
     return Record(name, head, row["token"], int(row["chunks"] or 0))
 
 
-def rebuild(store: GraphStore, name: str, build: Builder, *, write_back: bool = True) -> Record:
-    """Build ``name``'s record from the named queries (``build``) and store it in the
-    background, stamped with the generation and version read before building."""
+def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = False) -> Record:
+    """Build ``name``'s record from the named queries (``build``) and store it, stamped
+    with the generation and version read before building: in the background, or before
+    returning with ``store_now``."""
     raw = backing(store)
     row = raw.read("read_model_stamps", {"name": name})[0]  # the stamps first: see the module docstring
     head, rows = build(store, name)
+    detail = head.pop("detail", None)
     head = {"format": FORMAT, **head}
     token = uuid.uuid4().hex
     chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)] or [[]]
-    if write_back and not getattr(raw, "read_only", False):
+    if not getattr(raw, "read_only", False):
         old = int(row["chunks"])
         params = {
             "name": name, "generation": row["generation"], "version": row["version"], "token": token,
             "head": orjson.dumps(head).decode("utf-8"),
+            "detail": orjson.dumps({"format": FORMAT, **detail}).decode("utf-8") if detail is not None else "",
             "chunks": [{"key": _key(name, i), "body": orjson.dumps(c).decode("utf-8")} for i, c in enumerate(chunks)],
             "drop": [_key(name, i) for i in range(len(chunks), old)],
         }
-        _submit(raw, params)
+        if store_now:
+            _put(raw, params)
+        else:
+            _submit(raw, params)
     return Record(name, head, token, len(chunks), built=rows)
+
+
+def rebuild_later(store: GraphStore, name: str, build: Builder) -> None:
+    """``rebuild`` off the request's path (a reader that does not need the rows now)."""
+    raw = backing(store)
+    if getattr(raw, "read_only", False):
+        return
+    with _pending_lock:
+        key = (id(raw), name)
+        if key in _pending and not _pending[key].done():
+            return
+        _pending[key] = _pool.submit(_rebuild_quietly, store, name, build)
+
+
+def _rebuild_quietly(store: GraphStore, name: str, build: Builder) -> None:
+    try:
+        rebuild(store, name, build, store_now=True)  # already off the request's path
+    except Exception as e:  # noqa: BLE001  (the next reader rebuilds)
+        log.info("read model of %s not rebuilt: %s", name, e)
 
 
 def rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[Row]:

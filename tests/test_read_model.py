@@ -278,3 +278,20 @@ def test_stamps_of_each_kind_of_write() -> None:
     assert cycle[-1][0] == "read_model_bump"
     own = [("read_model_put_unit", {}), ("read_model_meta_init", {}), ("read_model_drop_chunks", {})]
     assert stamped(own) == own
+
+
+def test_unit_detail_from_the_record_equals_the_definition(seeded: Any) -> None:
+    from queries.units import unit_detail, unit_detail_defined
+
+    units = _units(seeded)
+    for u in units:  # no record yet: defined, and the record rebuilt in the background
+        assert unit_detail(seeded, u) == unit_detail_defined(seeded, u)
+    read_model.settle()
+    assert _states(seeded, units) == {"fresh": set(units)}
+    for u in units:  # from the record
+        assert unit_detail(seeded, u) == unit_detail_defined(seeded, u)
+    alias = next(a for r in seeded.read("unit_names", {}) for a in r.get("aliases") or [])
+    assert unit_detail(seeded, alias) == unit_detail_defined(seeded, alias)
+    link_store(seeded)  # counterparts and branches come from the links
+    assert _states(seeded, units) == {"stale": set(units)}
+    assert all(unit_detail(seeded, u) == unit_detail_defined(seeded, u) for u in units)

@@ -34,5 +34,5 @@ ALTER TABLE Progress ADD IF NOT EXISTS measure_fp STRING DEFAULT '';
 ALTER TABLE Progress ADD IF NOT EXISTS measure_text STRING DEFAULT '';
 CREATE NODE TABLE IF NOT EXISTS ProgressAnchor(id STRING, document_id STRING, measure_id STRING, fingerprint STRING, target STRING, method STRING, score DOUBLE, snippet STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS ReadModelMeta(key STRING, generation STRING, PRIMARY KEY(key));
-CREATE NODE TABLE IF NOT EXISTS UnitRecord(name STRING, version STRING, built_generation STRING, built_version STRING, token STRING, head STRING, chunks INT64, PRIMARY KEY(name));
+CREATE NODE TABLE IF NOT EXISTS UnitRecord(name STRING, version STRING, built_generation STRING, built_version STRING, token STRING, head STRING, chunks INT64, detail STRING, PRIMARY KEY(name));
 CREATE NODE TABLE IF NOT EXISTS UnitRecordChunk(key STRING, token STRING, body STRING, PRIMARY KEY(key));
