@@ -146,8 +146,8 @@ def rebuild_later(store: GraphStore, name: str, build: Builder) -> None:
     raw = backing(store)
     if getattr(raw, "read_only", False):
         return
+    key = (id(raw), name)
     with _pending_lock:
-        key = (id(raw), name)
         if key in _pending and not _pending[key].done():
             return
         _pending[key] = _pool.submit(_rebuild_quietly, store, name, build)
@@ -197,6 +197,9 @@ _pending_lock = threading.Lock()
 def _submit(store: GraphStore, params: dict[str, Any]) -> None:
     key = (id(store), params["name"])
     with _pending_lock:
+        if len(_pending) > 4096:  # forget the finished ones (settle() waits for the rest)
+            for k in [k for k, f in _pending.items() if f.done()]:
+                del _pending[k]
         if key in _pending and not _pending[key].done():
             return  # one build of this record is on its way already
         _pending[key] = _pool.submit(_put, store, params)
