@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from graph.model import ROLE_HEADINGS_ZH, ROLE_ORDER
 from graph.progress import CLOSED, FINISHED, REPORT_TZ, STATUS_ZH, cycle_label, cycle_start, parse_timestamp
@@ -29,6 +32,7 @@ from queries.progress import STATE_KEYS, annotate_unit_rows, as_of_date, keeps, 
 from queries.units import detail_of, resolve_unit
 
 ALL = 1_000_000  # "every row" as a page size, for reports
+DATED = ("overdue", "report_due", "cycle")  # the row keys that depend on as_of: not stored
 
 
 def obligation_order(r: dict[str, Any]) -> tuple:
@@ -110,6 +114,9 @@ def build_record(store: GraphStore, name: str) -> tuple[dict[str, Any], list[dic
         "last": [_day(r["last_update"]["at"]) if r["last_update"] else None for r in rows],
         "cycle": [r["report_cycle"] for r in rows],
     }
+    for m in shaped:  # computed per request from the columns (see _select)
+        for k in DATED:
+            del m[k]
     return {"unit": unit, "docs": docs, "cols": cols, "detail": detail_of(store, unit)}, shaped
 
 
@@ -123,12 +130,22 @@ def _day(value: str | None) -> str | None:
     return parse_timestamp(s).astimezone(REPORT_TZ).date().isoformat()
 
 
-def _answer(
-    store: GraphStore, record: read_model.Record, where: MeasureFilter, roles: Collection[str] | None,
-    include_shared: bool, limit: int, offset: int, code: str | None, overdue: bool | None,
-    report_due: bool | None, day: dt.date,
-) -> Obligations:
-    """The answer from a record: filters and counts over its columns, then the page's rows."""
+@dataclass
+class _Selection:
+    """What a request takes from a record: the rows it keeps (by index), the page, the
+    date-dependent fields of every row, and the envelope around the page."""
+
+    page: list[int]
+    dated: list[tuple[bool, bool, str | None]]
+    roles: list[str]
+    envelope: dict[str, Any]
+
+
+def _select(
+    record: read_model.Record, where: MeasureFilter, roles: Collection[str] | None, include_shared: bool,
+    limit: int, offset: int, code: str | None, overdue: bool | None, report_due: bool | None, day: dt.date,
+) -> _Selection:
+    """Filters and counts over the record's columns, and the page (no row is read here)."""
     head, cols = record.head, record.head["cols"]
     role, status, ongoing, cycle = cols["role"], cols["status"], cols["ongoing"], cols["cycle"]
     today = day.isoformat()
@@ -140,10 +157,11 @@ def _answer(
            for on, s, last, c in zip(ongoing, status, cols["last"], cycle, strict=True)]
     wanted = set(roles) if roles else None
     docs, doc, task, date = head["docs"], cols["doc"], cols["task"], cols["date"]
+    unfiltered = where == NO_FILTER
     kept = [
         i for i in range(len(role))
         if (include_shared or role[i] != "shared") and (wanted is None or role[i] in wanted)
-        and (where == NO_FILTER or where.keeps({"deadline_date": date[i], "task_number": task[i],
+        and (unfiltered or where.keeps({"deadline_date": date[i], "task_number": task[i],
                                                 "document_id": docs[doc[i]] or None}))
         and (code is None or status[i] == code) and (overdue is None or late[i] == overdue)
         and (report_due is None or due[i] == report_due)
@@ -154,27 +172,75 @@ def _answer(
         counts[role[i]] = counts.get(role[i], 0) + 1
         status_counts[status[i]] += 1
     page = kept[offset : offset + limit]
-    data = read_model.rows_at(store, record, page)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for i, m in zip(page, data, strict=True):
-        m["overdue"], m["report_due"] = late[i], due[i]
-        m["cycle"] = labels[cycle[i]] if ongoing[i] else None
-        groups.setdefault(m["role"], []).append(m)
-    return {
-        "unit": head["unit"],
-        "counts": counts,
-        "labels": ROLE_HEADINGS_ZH,
-        "count": len(kept),
-        "limit": limit,
-        "offset": offset,
-        "data": data,
-        "groups": [{"role": k, "label": ROLE_HEADINGS_ZH[k], "data": v} for k, v in groups.items()],
-        "as_of": today,
-        "status_counts": status_counts,
-        "status_labels": dict(STATUS_ZH),
-        "overdue_count": sum(late[i] for i in kept),
+    envelope = {
+        "unit": head["unit"], "counts": counts, "labels": ROLE_HEADINGS_ZH, "count": len(kept),
+        "limit": limit, "offset": offset, "as_of": today, "status_counts": status_counts,
+        "status_labels": dict(STATUS_ZH), "overdue_count": sum(late[i] for i in kept),
         "report_due_count": sum(due[i] for i in kept),
     }
+    dated = [(late[i], due[i], labels[cycle[i]] if ongoing[i] else None) for i in page]
+    return _Selection(page, dated, [role[i] for i in page], envelope)
+
+
+def _answer(
+    store: GraphStore, record: read_model.Record, where: MeasureFilter, roles: Collection[str] | None,
+    include_shared: bool, limit: int, offset: int, code: str | None, overdue: bool | None,
+    report_due: bool | None, day: dt.date,
+) -> Obligations:
+    """The answer from a record as a dict (the pages, ledgers, calendars, tests)."""
+    sel = _select(record, where, roles, include_shared, limit, offset, code, overdue, report_due, day)
+    data = read_model.rows_at(store, record, sel.page)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for m, (late, due, cycle) in zip(data, sel.dated, strict=True):
+        m["overdue"], m["report_due"], m["cycle"] = late, due, cycle
+        groups.setdefault(m["role"], []).append(m)
+    return sel.envelope | {  # type: ignore[return-value]
+        "data": data,
+        "groups": [{"role": k, "label": ROLE_HEADINGS_ZH[k], "data": v} for k, v in groups.items()],
+    }
+
+
+def obligations_json(
+    store: GraphStore,
+    name: str,
+    where: MeasureFilter = NO_FILTER,
+    roles: Collection[str] | None = None,
+    include_shared: bool = True,
+    limit: int = 100,
+    offset: int = 0,
+    *,
+    status: str | None = None,
+    overdue: bool | None = None,
+    report_due: bool | None = None,
+    as_of: str | dt.date | None = None,
+) -> bytes:
+    """``obligations`` as the UTF-8 JSON the API sends, built once in that shape: the
+    page's rows are spliced in as they are stored (never parsed, never rendered again),
+    each closed with its three date-dependent fields."""
+    for _ in range(read_model.RETRIES):
+        record = _record(store, name)
+        day = as_of_date(as_of)
+        code = status_param(status)
+        sel = _select(record, where, roles, include_shared, limit, offset, code, overdue, report_due, day)
+        try:
+            raw = read_model.raw_rows_at(store, record, sel.page)
+        except read_model.Stale:
+            continue
+        rows = [r[:-1] + b',"overdue":' + _B[late] + b',"report_due":' + _B[due] + b',"cycle":'
+                + (orjson.dumps(cycle) if cycle is not None else b"null") + b"}"
+                for r, (late, due, cycle) in zip(raw, sel.dated, strict=True)]
+        groups: dict[str, list[bytes]] = {}
+        for r, role in zip(rows, sel.roles, strict=True):
+            groups.setdefault(role, []).append(r)
+        body = orjson.dumps(sel.envelope)
+        grouped = b",".join(b'{"role":' + orjson.dumps(k) + b',"label":' + orjson.dumps(ROLE_HEADINGS_ZH[k])
+                            + b',"data":[' + b",".join(v) + b"]}" for k, v in groups.items())
+        return body[:-1] + b',"data":[' + b",".join(rows) + b'],"groups":[' + grouped + b"]}"
+    return orjson.dumps(obligations_defined(store, name, where, roles, include_shared, limit, offset,
+                                            status=status, overdue=overdue, report_due=report_due, as_of=as_of))
+
+
+_B = {True: b"true", False: b"false"}
 
 
 def obligations_defined(
