@@ -1,15 +1,24 @@
-"""JSON responses as UTF-8 with Chinese kept readable (no \\uXXXX escapes)."""
+"""JSON responses as UTF-8 with Chinese kept readable (no \\uXXXX escapes).
+
+Rendered with orjson (maintained, Rust, wheels for every platform we ship on): it writes
+UTF-8 as is and takes a 190 KB obligations answer in a fraction of a millisecond where
+``json.dumps`` took several.  A value orjson refuses (an integer beyond 64 bits, a
+non-string key) falls back to ``json.dumps`` with the same output conventions.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+import orjson
 from fastapi.responses import JSONResponse
 
 
 class UTF8JSONResponse(JSONResponse):
-    """``application/json; charset=utf-8`` with ``ensure_ascii=False``."""
+    """``application/json; charset=utf-8``, non-ASCII unescaped.  NaN and infinities are
+    written as null (orjson; ``json.dumps(allow_nan=False)`` answered them with a 500):
+    the stores hold none, and null is what a JSON reader can take."""
 
     media_type = "application/json"
 
@@ -20,4 +29,7 @@ class UTF8JSONResponse(JSONResponse):
         ]
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+        try:
+            return orjson.dumps(content)
+        except (orjson.JSONEncodeError, TypeError):
+            return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")

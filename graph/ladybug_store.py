@@ -32,6 +32,7 @@ import ladybug
 from graph import ladybug_bulk, search_index
 from graph.model import ParsedDocument, StoreError
 from graph.progress_anchor import load_anchor_steps
+from graph.read_model_stamp import bump, stamped
 from graph.registry import Registry, get_registry
 from graph.rows import document_rows, rows_summary
 from graph.rwlock import ReadWriteLock
@@ -200,7 +201,7 @@ class LadybugStore(StoreOperations):
         self.write_batch([(name, params or {})])
 
     def write_batch(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
-        self._transaction(self._statements(steps))
+        self._transaction(self._statements(stamped(steps)))  # stale read-model records, same transaction
 
     def _statements(self, steps: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, str, dict[str, Any]]]:
         """Named write steps as (name, text, bound params), checked before anything runs."""
@@ -222,7 +223,7 @@ class LadybugStore(StoreOperations):
         where = str(Path(folder).resolve())
         if any(c in where for c in "'\\\n\r"):
             raise StoreError(f"cannot COPY from {where!r}: the path holds a quote, backslash or newline")
-        prepared = self._statements(steps)
+        prepared = self._statements([*steps, bump()])  # COPY changes the graph: stale read model
         for name, file in copies:
             text = self.registry.get(name, "write").text(self.engine)
             if f"'{file}'" not in text:

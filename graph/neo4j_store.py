@@ -20,6 +20,7 @@ from neo4j import GraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.model import StoreError
+from graph.read_model_stamp import stamped
 from graph.registry import Registry, get_registry
 from graph.rwlock import ReadWriteLock
 from graph.store_ops import StoreOperations
@@ -203,7 +204,7 @@ class Neo4jStore(StoreOperations):
         self.write_batch([(name, params or {})])
 
     def write_batch(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
-        self._write_steps(steps)
+        self._write_steps(stamped(steps))  # stale read-model records, same transaction
 
     def _write_steps(self, steps: list[tuple[str, dict[str, Any]]]) -> int:
         """Run the steps in one write transaction; the nodes plus relationships deleted."""

@@ -75,6 +75,8 @@ UNRELATED = frozenset({
     "progress_anchor_clear", "progress_anchor_write", "progress_append", "progress_set_percent",
     "token_create", "token_revoke", "link_decision_append",
     "load_targets_stale",
+    "read_model_bump", "read_model_touch_units", "read_model_put_unit", "read_model_drop_chunks",
+    "read_model_meta_init",
     "load_has_measure",  # always beside load_measures, whose rows name the documents
     "search_stamp_set",
 })

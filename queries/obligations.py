@@ -5,24 +5,34 @@ measures, then those it holds through collectives such as 区政府各部门), o
 role, document, measure number and clause; a page of them is annotated with
 co-responsible units, targets and linked measures.  The API, the pages, the ledgers,
 the calendars and the pyvis export all read this one answer.
+
+Two ways to the same answer: ``obligations_defined`` composes it from the named queries
+(the definition); ``obligations`` reads it from the agency's record in the read model
+(``queries.read_model``: built once from the definition, kept in the store) and only
+applies the request's filters, the ``as_of``-dependent progress fields and the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from graph.model import ROLE_HEADINGS_ZH, ROLE_ORDER
-from graph.progress import STATUS_ZH
+from graph.progress import CLOSED, FINISHED, REPORT_TZ, STATUS_ZH, cycle_label, cycle_start, parse_timestamp
 from graph.store import GraphStore
+from queries import read_model
 from queries.answers import Obligations
 from queries.measures import enrich, shape_measure
 from queries.ownership import NO_FILTER, MeasureFilter, unit_obligation_rows
 from queries.progress import STATE_KEYS, annotate_unit_rows, as_of_date, keeps, status_param
-from queries.units import resolve_unit
+from queries.units import detail_of, resolve_unit
 
 ALL = 1_000_000  # "every row" as a page size, for reports
+DATED = ("overdue", "report_due", "cycle")  # the row keys that depend on as_of: not stored
 
 
 def obligation_order(r: dict[str, Any]) -> tuple:
@@ -47,6 +57,208 @@ def obligations(
 ) -> Obligations:
     """The unit (resolved from a name or alias), counts by role over the whole answer,
     and one page of its obligations, each a shaped, annotated measure with its ``role``
+    (and ``via`` the collectives for role 'shared'), also grouped by role, with its
+    progress on ``as_of`` -- exactly ``obligations_defined`` (see there), read from the
+    unit's read-model record: one keyed read of its head (columns for filters and
+    counts), one of the chunks holding the page, and the date-dependent fields
+    (``overdue``, ``report_due``, ``cycle``) computed here from stored dates."""
+    for _ in range(read_model.RETRIES):
+        record = _record(store, name)
+        day = as_of_date(as_of)  # the definition's order of checks: unit, as_of, status
+        code = status_param(status)
+        try:
+            return _answer(store, record, where, roles, include_shared, limit, offset, code, overdue, report_due, day)
+        except read_model.Stale:
+            continue  # rebuilt by another reader between our two reads: read it again
+    return obligations_defined(store, name, where, roles, include_shared, limit, offset,
+                               status=status, overdue=overdue, report_due=report_due, as_of=as_of)
+
+
+def _record(store: GraphStore, name: str) -> read_model.Record:
+    """The fresh record of the unit ``name`` names (canonical name first: one keyed read)."""
+    name = name.strip()
+    record = read_model.fetch(store, name)
+    if record is not None:
+        return record
+    canonical = resolve_unit(store, name)["name"]  # NotFoundError with suggestions
+    if canonical != name:
+        record = read_model.fetch(store, canonical)
+        if record is not None:
+            return record
+    return read_model.rebuild(store, canonical, build_record)
+
+
+def build_record(store: GraphStore, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The record of canonical unit ``name`` from the named queries: every obligation
+    (shared ones included), in answer order, shaped and annotated as
+    ``obligations_defined`` pages them, and the head: the unit row and, per row, the
+    columns the request-time filters, counts and dates need (``docs`` holds each
+    document id once; ``doc`` indexes it)."""
+    unit = resolve_unit(store, name)
+    rows = unit_obligation_rows(store, name, include_shared=True)
+    annotate_unit_rows(store, name, rows)  # date-dependent fields are recomputed per request
+    rows.sort(key=obligation_order)
+    shaped = [shape_measure(r) | {k: r[k] for k in STATE_KEYS} for r in rows]
+    holders = [name] + sorted({v["unit"] for r in shaped if r["role"] == "shared" for v in r.get("via") or []})
+    enrich(store, shaped, exclude_unit=name, holders=holders)
+    docs = sorted({r.get("document_id") or "" for r in rows})
+    at = {d: i for i, d in enumerate(docs)}
+    cols = {
+        "role": [r["role"] for r in rows],
+        "doc": [at[r.get("document_id") or ""] for r in rows],
+        "task": [r.get("task_number") for r in rows],
+        "date": [r.get("deadline_date") for r in rows],
+        "due": [_day(r.get("deadline_date")) for r in rows],
+        "status": [r["status"] for r in rows],
+        "ongoing": [bool(r["ongoing"]) for r in rows],
+        "last": [_day(r["last_update"]["at"]) if r["last_update"] else None for r in rows],
+        "cycle": [r["report_cycle"] for r in rows],
+    }
+    for m in shaped:  # computed per request from the columns (see _select)
+        for k in DATED:
+            del m[k]
+    return {"unit": unit, "docs": docs, "cols": cols, "detail": detail_of(store, unit)}, shaped
+
+
+def _day(value: str | None) -> str | None:
+    """An ISO date or timestamp as the Beijing date the progress rules compare (ISO text)."""
+    if value is None or value == "":
+        return None
+    s = str(value).strip()
+    if len(s) == 10:
+        return dt.date.fromisoformat(s).isoformat()
+    return parse_timestamp(s).astimezone(REPORT_TZ).date().isoformat()
+
+
+@dataclass
+class _Selection:
+    """What a request takes from a record: the rows it keeps (by index), the page, the
+    date-dependent fields of every row, and the envelope around the page."""
+
+    page: list[int]
+    dated: list[tuple[bool, bool, str | None]]
+    roles: list[str]
+    envelope: dict[str, Any]
+
+
+def _select(
+    record: read_model.Record, where: MeasureFilter, roles: Collection[str] | None, include_shared: bool,
+    limit: int, offset: int, code: str | None, overdue: bool | None, report_due: bool | None, day: dt.date,
+) -> _Selection:
+    """Filters and counts over the record's columns, and the page (no row is read here)."""
+    head, cols = record.head, record.head["cols"]
+    role, status, ongoing, cycle = cols["role"], cols["status"], cols["ongoing"], cols["cycle"]
+    today = day.isoformat()
+    starts = {c: cycle_start(day, c).isoformat() for c in set(cycle)}
+    labels = {c: cycle_label(day, c) for c in starts}
+    late = [not on and d is not None and d < today and s not in FINISHED
+            for on, d, s in zip(ongoing, cols["due"], status, strict=True)]
+    due = [on and s != CLOSED and (last is None or last < starts[c])
+           for on, s, last, c in zip(ongoing, status, cols["last"], cycle, strict=True)]
+    wanted = set(roles) if roles else None
+    docs, doc, task, date = head["docs"], cols["doc"], cols["task"], cols["date"]
+    unfiltered = where == NO_FILTER
+    kept = [
+        i for i in range(len(role))
+        if (include_shared or role[i] != "shared") and (wanted is None or role[i] in wanted)
+        and (unfiltered or where.keeps({"deadline_date": date[i], "task_number": task[i],
+                                                "document_id": docs[doc[i]] or None}))
+        and (code is None or status[i] == code) and (overdue is None or late[i] == overdue)
+        and (report_due is None or due[i] == report_due)
+    ]
+    counts = {k: 0 for k in ROLE_ORDER if k != "shared" or include_shared}
+    status_counts = {k: 0 for k in STATUS_ZH}
+    for i in kept:
+        counts[role[i]] = counts.get(role[i], 0) + 1
+        status_counts[status[i]] += 1
+    page = kept[offset : offset + limit]
+    envelope = {
+        "unit": head["unit"], "counts": counts, "labels": ROLE_HEADINGS_ZH, "count": len(kept),
+        "limit": limit, "offset": offset, "as_of": today, "status_counts": status_counts,
+        "status_labels": dict(STATUS_ZH), "overdue_count": sum(late[i] for i in kept),
+        "report_due_count": sum(due[i] for i in kept),
+    }
+    dated = [(late[i], due[i], labels[cycle[i]] if ongoing[i] else None) for i in page]
+    return _Selection(page, dated, [role[i] for i in page], envelope)
+
+
+def _answer(
+    store: GraphStore, record: read_model.Record, where: MeasureFilter, roles: Collection[str] | None,
+    include_shared: bool, limit: int, offset: int, code: str | None, overdue: bool | None,
+    report_due: bool | None, day: dt.date,
+) -> Obligations:
+    """The answer from a record as a dict (the pages, ledgers, calendars, tests)."""
+    sel = _select(record, where, roles, include_shared, limit, offset, code, overdue, report_due, day)
+    data = read_model.rows_at(store, record, sel.page)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for m, (late, due, cycle) in zip(data, sel.dated, strict=True):
+        m["overdue"], m["report_due"], m["cycle"] = late, due, cycle
+        groups.setdefault(m["role"], []).append(m)
+    return sel.envelope | {  # type: ignore[return-value]
+        "data": data,
+        "groups": [{"role": k, "label": ROLE_HEADINGS_ZH[k], "data": v} for k, v in groups.items()],
+    }
+
+
+def obligations_json(
+    store: GraphStore,
+    name: str,
+    where: MeasureFilter = NO_FILTER,
+    roles: Collection[str] | None = None,
+    include_shared: bool = True,
+    limit: int = 100,
+    offset: int = 0,
+    *,
+    status: str | None = None,
+    overdue: bool | None = None,
+    report_due: bool | None = None,
+    as_of: str | dt.date | None = None,
+) -> bytes:
+    """``obligations`` as the UTF-8 JSON the API sends, built once in that shape: the
+    page's rows are spliced in as they are stored (never parsed, never rendered again),
+    each closed with its three date-dependent fields."""
+    for _ in range(read_model.RETRIES):
+        record = _record(store, name)
+        day = as_of_date(as_of)
+        code = status_param(status)
+        sel = _select(record, where, roles, include_shared, limit, offset, code, overdue, report_due, day)
+        try:
+            raw = read_model.raw_rows_at(store, record, sel.page)
+        except read_model.Stale:
+            continue
+        rows = [r[:-1] + b',"overdue":' + _B[late] + b',"report_due":' + _B[due] + b',"cycle":'
+                + (orjson.dumps(cycle) if cycle is not None else b"null") + b"}"
+                for r, (late, due, cycle) in zip(raw, sel.dated, strict=True)]
+        groups: dict[str, list[bytes]] = {}
+        for r, role in zip(rows, sel.roles, strict=True):
+            groups.setdefault(role, []).append(r)
+        body = orjson.dumps(sel.envelope)
+        grouped = b",".join(b'{"role":' + orjson.dumps(k) + b',"label":' + orjson.dumps(ROLE_HEADINGS_ZH[k])
+                            + b',"data":[' + b",".join(v) + b"]}" for k, v in groups.items())
+        return body[:-1] + b',"data":[' + b",".join(rows) + b'],"groups":[' + grouped + b"]}"
+    return orjson.dumps(obligations_defined(store, name, where, roles, include_shared, limit, offset,
+                                            status=status, overdue=overdue, report_due=report_due, as_of=as_of))
+
+
+_B = {True: b"true", False: b"false"}
+
+
+def obligations_defined(
+    store: GraphStore,
+    name: str,
+    where: MeasureFilter = NO_FILTER,
+    roles: Collection[str] | None = None,
+    include_shared: bool = True,
+    limit: int = 100,
+    offset: int = 0,
+    *,
+    status: str | None = None,
+    overdue: bool | None = None,
+    report_due: bool | None = None,
+    as_of: str | dt.date | None = None,
+) -> Obligations:
+    """The unit (resolved from a name or alias), counts by role over the whole answer,
+    and one page of its obligations, each a shaped, annotated measure with its ``role``
     (and ``via`` the collectives for role 'shared'), also grouped by role.
 
     Every row carries its progress (``queries.progress``): ``obligation_id``, ``status``,
@@ -54,7 +266,10 @@ def obligations(
     ``report_cycle``, ``cycle``) on ``as_of`` (default today, Beijing); ``status`` (code
     or Chinese), ``overdue`` and ``report_due`` filter on them before counting and paging.
     Obligations reached through a collective are the department's own obligation ids
-    (``measure|department``) and stay role 'shared', counted apart."""
+    (``measure|department``) and stay role 'shared', counted apart.
+
+    This is the DEFINITION, composed of the named queries at every call; ``obligations``
+    answers the same from the read model, and the tests hold the two equal."""
     unit = resolve_unit(store, name)
     day = as_of_date(as_of)
     code = status_param(status)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Path, Query
+from fastapi.responses import Response
 
 from api.deps import StoreDep
 from api.routes.common import Limit, Offset, make_router, strip_json
@@ -19,6 +20,7 @@ router = make_router("/units", "units")
 
 UnitName = Annotated[str, Path(description="单位名称或别名", examples=["区财政局"])]
 RoleFilter = Literal["lead", "support", "joint", "shared"]
+JSON = "application/json; charset=utf-8"
 
 
 @router.get("", responses=ok({"data": [UNIT_EXAMPLE], "count": 1}))
@@ -78,5 +80,6 @@ def get_unit_obligations(
     where linked, the city measure above it and the district measures below it.
     Ordered by role, document, measure number, clause; paginated with limit/offset."""
     where = MeasureFilter.of(due_before, due_after, task, document)
-    return obligations_read.obligations(store, name, where, role, include_shared, limit, offset,
-                                        status=status, overdue=overdue, report_due=report_due, as_of=as_of)
+    body = obligations_read.obligations_json(store, name, where, role, include_shared, limit, offset,
+                                             status=status, overdue=overdue, report_due=report_due, as_of=as_of)
+    return Response(body, media_type=JSON)  # type: ignore[return-value]  (built in the shape it is sent)

@@ -29,4 +29,7 @@ CREATE INDEX progress_anchor_document IF NOT EXISTS FOR (n:ProgressAnchor) ON (n
 CREATE INDEX progress_anchor_target IF NOT EXISTS FOR (n:ProgressAnchor) ON (n.target);
 CREATE CONSTRAINT link_decision_id IF NOT EXISTS FOR (n:LinkDecision) REQUIRE n.id IS UNIQUE;
 CREATE INDEX link_decision_lower IF NOT EXISTS FOR (n:LinkDecision) ON (n.lower_id);
+CREATE CONSTRAINT read_model_meta_key IF NOT EXISTS FOR (n:ReadModelMeta) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT unit_record_name IF NOT EXISTS FOR (n:UnitRecord) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT unit_record_chunk_key IF NOT EXISTS FOR (n:UnitRecordChunk) REQUIRE n.key IS UNIQUE;
 CALL db.awaitIndexes(300);

@@ -1,0 +1,247 @@
+"""The read model: an agency's answer kept IN the store, so an uncached answer is one keyed read.
+
+Why: "what does 区财政局 own" is composed of a dozen named reads (ownership, progress,
+cycles, four annotations) and costs tens of milliseconds for a busy agency at 1,000
+documents; caches in the API process cannot help Neo4j with several workers, nor an
+office asking a different agency every time.  So the composed answer is materialised
+per agency in the store itself, where every worker sees it:
+
+* ``UnitRecord {name}``: ``head`` (JSON: the unit row and, per answer row, the columns
+  that filters, counts and the date-dependent progress fields need) and the freshness
+  stamps below;
+* ``UnitRecordChunk {key: name|i}``: the shaped, annotated answer rows, CHUNK per node,
+  in answer order, one JSON text per line, so a page reads only the chunks it shows (a
+  100-row page of the busiest agency: two or three keyed reads of ~70 KB instead of the
+  whole 3 MB) and can be sent without parsing its rows.
+
+Freshness (graph/read_model_stamp.py writes the stamps in the writing transaction):
+``ReadModelMeta {key: 'graph'}.generation`` changes with every write that changes the
+graph; ``UnitRecord.version`` with every progress write for that unit.  A record is
+fresh when it was built at the generation and version current now.  Stale or missing
+records are rebuilt from the named queries -- which stay the definition, and the tests
+prove the two equal after every kind of write -- by the first reader, who stamps them
+with what it read BEFORE building (a write landing meanwhile leaves them stale, never
+wrongly fresh) and stores them in the background (a reader never waits for the write
+lock, e.g. behind an upload's transaction).
+
+Marking stale at write time costs one keyed MERGE, whatever the number of agencies;
+rebuilding eagerly inside every load would cost a full pass over every agency touched
+(a relink touches most of them) in the upload's transaction.  Lazy rebuild pays the
+old uncached cost once per agency per change, then every further read is keyed.
+
+The record is itself a cache, so it is read and written on the store behind any caching
+wrapper (``inner``): a wrapper's read cache would hide a newly written record.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from graph.store import GraphStore
+
+log = logging.getLogger("policygraph.read_model")
+
+CHUNK = 50  # rows per chunk node: a default page (100) reads 2-3 chunks of ~50 KB
+FORMAT = 2  # the shape of a record (2: rows one JSON per line); a record of another format is rebuilt
+RETRIES = 3  # a rebuild racing our read (chunk of another build): read the head again
+
+Head = dict[str, Any]
+Row = dict[str, Any]
+# (head, rows) of a record; the head may carry "detail" (stored apart: GET /units/{name})
+Builder = Callable[[GraphStore, str], tuple[Head, list[Row]]]
+
+
+@dataclass
+class Record:
+    """A fresh record: its head and a way to its rows."""
+
+    name: str
+    head: Head
+    token: str
+    chunks: int
+    built: list[Row] | None = None  # the rows, when this reader built them itself
+
+
+class Stale(Exception):
+    """The record changed under the reader (another build's chunks)."""
+
+
+def backing(store: GraphStore) -> GraphStore:
+    """The store behind a caching wrapper (the record must not be served from its cache)."""
+    return getattr(store, "inner", store)
+
+
+def state(store: GraphStore, name: str) -> str:
+    """'fresh', 'stale' or 'missing': what the store holds for ``name`` now (tests, CLI)."""
+    rows = backing(store).read("read_model_unit", {"name": name})
+    if not rows or rows[0]["head"] is None:
+        return "missing"
+    return "fresh" if _fresh(rows[0]) else "stale"
+
+
+def _fresh(row: dict[str, Any], what: str = "head") -> bool:
+    return (row[what] is not None and row["built_generation"] == row["generation"]
+            and row["built_version"] == row["version"])
+
+
+def fetch_detail(store: GraphStore, name: str) -> dict[str, Any] | None:
+    """The stored unit detail of canonical name ``name`` when fresh, else None (one keyed
+    read of a small text: GET /units/{name})."""
+    rows = backing(store).read("read_model_unit_detail", {"name": name})
+    if not rows or not _fresh(row := rows[0], "detail") or not row["detail"]:
+        return None
+    detail = orjson.loads(row["detail"])
+    return detail if detail.get("format") == FORMAT else None
+
+
+def fetch(store: GraphStore, name: str) -> Record | None:
+    """The fresh record of canonical name ``name``, or None when it has none fresh (the
+    caller resolves the name, then calls ``rebuild``)."""
+    rows = backing(store).read("read_model_unit", {"name": name})
+    if not rows or not _fresh(row := rows[0]):
+        return None
+    head = orjson.loads(row["head"])
+    if head.get("format") != FORMAT:
+        return None
+    return Record(name, head, row["token"], int(row["chunks"] or 0))
+
+
+def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = False) -> Record:
+    """Build ``name``'s record from the named queries (``build``) and store it, stamped
+    with the generation and version read before building: in the background, or before
+    returning with ``store_now``."""
+    raw = backing(store)
+    row = raw.read("read_model_stamps", {"name": name})[0]  # the stamps first: see the module docstring
+    head, rows = build(store, name)
+    detail = head.pop("detail", None)
+    head = {"format": FORMAT, **head}
+    token = uuid.uuid4().hex
+    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)] or [[]]
+    if not getattr(raw, "read_only", False):
+        old = int(row["chunks"])
+        params = {
+            "name": name, "generation": row["generation"], "version": row["version"], "token": token,
+            "head": orjson.dumps(head).decode("utf-8"),
+            "detail": orjson.dumps({"format": FORMAT, **detail}).decode("utf-8") if detail is not None else "",
+            "chunks": [{"key": _key(name, i), "body": "\n".join(orjson.dumps(r).decode("utf-8") for r in c)}
+                       for i, c in enumerate(chunks)],
+            "drop": [_key(name, i) for i in range(len(chunks), old)],
+        }
+        if store_now:
+            _put(raw, params)
+        else:
+            _submit(raw, params)
+    return Record(name, head, token, len(chunks), built=rows)
+
+
+def rebuild_later(store: GraphStore, name: str, build: Builder) -> None:
+    """``rebuild`` off the request's path (a reader that does not need the rows now)."""
+    raw = backing(store)
+    if getattr(raw, "read_only", False):
+        return
+    key = (id(raw), name)
+    with _pending_lock:
+        if key in _pending and not _pending[key].done():
+            return
+        _pending[key] = _pool.submit(_rebuild_quietly, store, name, build)
+
+
+def _rebuild_quietly(store: GraphStore, name: str, build: Builder) -> None:
+    try:
+        rebuild(store, name, build, store_now=True)  # already off the request's path
+    except Exception as e:  # noqa: BLE001  (the next reader rebuilds)
+        log.info("read model of %s not rebuilt: %s", name, e)
+
+
+def rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[Row]:
+    """The rows at ``indices`` (ascending) of the record, each a fresh dict the caller may
+    change; Stale if a chunk belongs to another build."""
+    if record.built is not None:
+        return [dict(record.built[i]) for i in indices]
+    return [orjson.loads(b) for b in raw_rows_at(store, record, indices)]
+
+
+def raw_rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[bytes]:
+    """The rows at ``indices`` (ascending) as the JSON they are stored as, unparsed (an
+    answer sent as it is stored: see queries.obligations.obligations_json); Stale if a
+    chunk belongs to another build."""
+    if record.built is not None:
+        return [orjson.dumps(record.built[i]) for i in indices]
+    wanted = sorted({i // CHUNK for i in indices})
+    if not wanted:
+        return []
+    got = backing(store).read("read_model_chunks", {"keys": [_key(record.name, c) for c in wanted]})
+    bodies: dict[str, Any] = {}
+    for r in got:
+        if r["token"] != record.token:
+            raise Stale(record.name)
+        bodies[r["key"]] = r["body"]
+    chunks: dict[int, list[bytes]] = {}
+    for c in wanted:
+        body = bodies.get(_key(record.name, c))
+        if body is None:
+            raise Stale(record.name)
+        chunks[c] = body.encode("utf-8").split(b"\n")  # one row per line (orjson escapes newlines)
+    return [chunks[i // CHUNK][i % CHUNK] for i in indices]
+
+
+def _key(name: str, i: int) -> str:
+    return f"{name}|{i}"
+
+
+# -- writing back, off the request's path ------------------------------------------------
+
+_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-model")
+_pending: dict[tuple[int, str], Future[None]] = {}
+_pending_lock = threading.Lock()
+
+
+def _submit(store: GraphStore, params: dict[str, Any]) -> None:
+    key = (id(store), params["name"])
+    with _pending_lock:
+        if len(_pending) > 4096:  # forget the finished ones (settle() waits for the rest)
+            for k in [k for k, f in _pending.items() if f.done()]:
+                del _pending[k]
+        if key in _pending and not _pending[key].done():
+            return  # one build of this record is on its way already
+        _pending[key] = _pool.submit(_put, store, params)
+
+
+def _put(store: GraphStore, params: dict[str, Any]) -> None:
+    drop = params.pop("drop")
+    steps: list[tuple[str, dict[str, Any]]] = [("read_model_meta_init", {"generation": params["generation"]}),
+                                               ("read_model_put_unit", params)]
+    if drop:
+        steps.append(("read_model_drop_chunks", {"keys": drop}))
+    try:
+        store.write_batch(steps)
+    except Exception as e:  # noqa: BLE001  (a record not stored is rebuilt by the next reader)
+        log.info("read model of %s not stored: %s", params["name"], str(e).splitlines()[0] if str(e) else e)
+
+
+def settle(timeout: float | None = 60) -> None:
+    """Wait until every record built so far is stored (tests, benchmarks, the CLI)."""
+    with _pending_lock:
+        futures = list(_pending.values())
+        _pending.clear()
+    for f in futures:
+        f.result(timeout=timeout)
+
+
+def _settle_at_exit() -> None:
+    try:
+        settle(10)
+    except Exception:  # noqa: BLE001  (at exit a record not stored is simply rebuilt next time)
+        pass
+
+
+atexit.register(_settle_at_exit)

@@ -1,0 +1,297 @@
+"""The read model (queries/read_model.py) answers exactly what the named queries answer,
+after every kind of write, on both stores.
+
+``obligations`` reads an agency's record; ``obligations_defined`` composes the same
+answer from the named queries at every call (the definition).  Each test writes the way
+the project writes -- a load, a reload with an edited document, a relink, a reporting
+cycle, progress -- then checks which records went stale, and that for every one of the
+seeds' 118 units the two answers are equal, first from a record rebuilt on the spot and
+then from the stored record (``state == 'fresh'``), under filters, roles, paging, status
+filters and two ``as_of`` dates.  The API legs (upload and progress through real HTTP)
+are in tests/api/test_api_read_model.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from api.app import load_seeds
+from graph.linking import link_store
+from graph.model import NotFoundError
+from graph.progress import ProgressUpdate
+from graph.progress_store import append_progress, set_report_cycle
+from graph.read_model_stamp import stamped
+from graph.tokens import create_token
+from loaders import load_document
+from policygraph.samples import sample_paths
+from queries import read_model
+from queries.obligations import build_record, obligations, obligations_defined
+from queries.ownership import MeasureFilter
+
+AS_OF = "2022-10-01"
+NOW = dt.datetime(2022, 9, 30, 2, 0, tzinfo=dt.UTC)
+UNIT = "区财政局"
+DOC = "西青区人民政府-2022-07-27"
+CITY_DOC = "天津市人民政府-2022-05-06"
+
+# Every request shape the API takes (as_of AS_OF unless given).
+PARAMS: list[dict[str, Any]] = [
+    {},
+    {"as_of": "2023-06-30"},
+    {"limit": 5, "offset": 3},
+    {"limit": 1, "offset": 10_000},
+    {"roles": ["lead"], "include_shared": False},
+    {"roles": ["support", "shared"]},
+    {"include_shared": False},
+    {"where": MeasureFilter(due_before="2022-12-31")},
+    {"where": MeasureFilter(due_after="2022-09-01", task=2)},
+    {"where": MeasureFilter(document=DOC)},
+    {"status": "not_started"},
+    {"status": "推进中"},
+    {"overdue": True, "as_of": "2023-06-30"},
+    {"overdue": False},
+    {"report_due": True},
+    {"report_due": False, "limit": 3},
+]
+# Cheaper shapes, run for every unit after every write.
+QUICK = [{}, {"as_of": "2023-06-30", "limit": 7, "offset": 2}, {"roles": ["lead", "joint"], "report_due": True}]
+
+
+def _units(store: Any) -> list[str]:
+    return sorted(r["name"] for r in store.read("unit_names", {}))
+
+
+def _parity(store: Any, units: list[str], params: list[dict[str, Any]]) -> None:
+    for u in units:
+        for p in params:
+            kw = {"as_of": AS_OF} | p
+            got, want = obligations(store, u, **kw), obligations_defined(store, u, **kw)
+            assert got == want, f"{store.engine}: {u} {p}"
+
+
+def _states(store: Any, units: list[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for u in units:
+        out.setdefault(read_model.state(store, u), set()).add(u)
+    return out
+
+
+def _warm(store: Any, units: list[str]) -> None:
+    """Every unit's record rebuilt (parity checked on the rebuilt answer) and stored."""
+    _parity(store, units, QUICK[:1])
+    read_model.settle()
+    assert _states(store, units) == {"fresh": set(units)}
+
+
+def _fill(store: Any, units: list[str]) -> None:
+    """Every unit's record built and stored (set-up: no parity check)."""
+    for u in units:
+        obligations(store, u, as_of=AS_OF, limit=1)
+    read_model.settle()
+    assert _states(store, units) == {"fresh": set(units)}
+
+
+def _busiest(store: Any, units: list[str], n: int = 5) -> list[str]:
+    """The units with the most obligations (from their stored records)."""
+    sizes = {u: len(rec.head["cols"]["role"]) for u in units if (rec := read_model.fetch(store, u))}
+    return sorted(sizes, key=lambda u: (-sizes[u], u))[:n]
+
+
+def _sample(store: Any, units: list[str]) -> list[str]:
+    """A third of the units, and the busiest: the parity checked after each further write."""
+    return sorted(set(units[::3]) | set(_busiest(store, units)))
+
+
+@pytest.fixture
+def seeded(store: Any) -> Any:
+    load_seeds(store)
+    return store
+
+
+def _edited_seed(tmp_path: Path) -> Any:
+    """The district seed as a person would correct it: one measure's text changed and one
+    line dropped (read by the real loader): a reload that changes and removes measures."""
+    src = next(p for p in sample_paths() if "xiqing" in p.name)
+    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
+    i = next(i for i, line in enumerate(lines) if "坚持政府过紧日子" in line)
+    lines[i] = lines[i].replace("坚持政府过紧日子", "坚持政府长期过紧日子")
+    j = next(j for j, line in enumerate(lines) if j > i + 2 and "区财政局" in line)
+    del lines[j]
+    path = tmp_path / "edited" / src.name
+    path.parent.mkdir(parents=True)
+    path.write_text("".join(lines), encoding="utf-8")
+    return load_document(path)
+
+
+def test_every_unit_after_the_load(seeded: Any) -> None:
+    units = _units(seeded)
+    assert len(units) == 118
+    assert _states(seeded, units) == {"missing": set(units)}
+    _warm(seeded, units)  # records built from the definition (parity on the rebuilt answer)
+    _parity(seeded, units, QUICK[1:])  # ...and read back from the store
+    _parity(seeded, _busiest(seeded, units), PARAMS)
+    assert obligations(seeded, UNIT, as_of=AS_OF)["count"] > 0
+
+
+def test_a_reload_and_a_relink_make_every_record_stale(seeded: Any, tmp_path: Path) -> None:
+    units = _units(seeded)
+    _fill(seeded, units)
+    before = obligations_defined(seeded, UNIT, as_of=AS_OF, limit=1000)
+    seeded.load(_edited_seed(tmp_path))  # a reload: texts change, a measure goes
+    assert _states(seeded, units) == {"stale": set(units)}
+    after = obligations(seeded, UNIT, as_of=AS_OF, limit=1000)
+    assert after != before  # the edit shows (the record did not serve the old answer)
+    assert after == obligations_defined(seeded, UNIT, as_of=AS_OF, limit=1000)
+    _warm(seeded, units)  # every unit after the reload: rebuilt, then stored
+    some = _sample(seeded, units)
+    link_store(seeded)  # a relink rewrites the links every answer annotates
+    assert _states(seeded, units) == {"stale": set(units)}
+    _parity(seeded, some, QUICK[:1])  # rebuilt
+    read_model.settle()
+    _parity(seeded, some, QUICK)  # stored
+    _parity(seeded, _busiest(seeded, units, 2), PARAMS)
+
+
+def test_a_progress_write_makes_only_its_units_stale(seeded: Any) -> None:
+    units = _units(seeded)
+    _fill(seeded, units)
+    admin = create_token(seeded, admin=True, name="督查科").info
+    res = append_progress(seeded, [
+        ProgressUpdate(f"{DOC}:7.1|{UNIT}", "in_progress", text="已拨付第一批资金", percent=40, at="2022-09-20"),
+        ProgressUpdate(f"{DOC}:9.1|{UNIT}", "done", at="2022-09-25"),
+        ProgressUpdate(f"{DOC}:12.1|{UNIT}", "ongoing", at="2022-08-01"),
+        ProgressUpdate(f"{DOC}:7.1|区人社局", "blocked", at="2022-09-21"),
+    ], admin, now=NOW)
+    assert not res.errors
+    assert _states(seeded, units) == {"stale": {UNIT, "区人社局"}, "fresh": set(units) - {UNIT, "区人社局"}}
+    _parity(seeded, [UNIT, "区人社局"], PARAMS)  # rebuilt, then stored
+    read_model.settle()
+    assert _states(seeded, units) == {"fresh": set(units)}
+    _parity(seeded, [UNIT, "区人社局"], PARAMS)
+    got = obligations(seeded, UNIT, status="已完成", as_of=AS_OF)
+    assert [m["obligation_id"] for m in got["data"]] == [f"{DOC}:9.1|{UNIT}"]
+    # the date-dependent fields follow as_of on a stored record: 12.1 reported in Q3
+    for day, due in (("2022-09-30", False), ("2022-10-01", True)):
+        row = next(m for m in obligations(seeded, UNIT, as_of=day, limit=500)["data"]
+                   if m["obligation_id"] == f"{DOC}:12.1|{UNIT}")
+        assert (row["report_due"], row["cycle"]) == (due, "2022-Q3" if day < "2022-10" else "2022-Q4")
+
+
+def test_a_reporting_cycle_makes_every_record_stale(seeded: Any) -> None:
+    units = _units(seeded)
+    _fill(seeded, units)
+    some = _sample(seeded, units)
+    set_report_cycle(seeded, DOC, "monthly")
+    assert _states(seeded, units) == {"stale": set(units)}
+    _parity(seeded, some, QUICK[:1])
+    read_model.settle()
+    _parity(seeded, some, QUICK[1:])
+    assert {m["report_cycle"] for m in obligations(seeded, UNIT, as_of=AS_OF, limit=500)["data"]
+            if m["document_id"] == DOC} == {"monthly"}
+
+
+def test_a_build_raced_by_a_write_is_never_taken_for_fresh(seeded: Any) -> None:
+    """The stamps are read before the build: a write landing while a record is built
+    leaves the stored record stale, and the next reader sees the write."""
+    admin = create_token(seeded, admin=True, name="督查科").info
+
+    def racing_build(store: Any, name: str) -> Any:
+        out = build_record(store, name)
+        append_progress(store, [ProgressUpdate(f"{DOC}:7.1|{UNIT}", "done", at="2022-09-20")], admin, now=NOW)
+        return out
+
+    read_model.rebuild(seeded, UNIT, racing_build)
+    read_model.settle()
+    assert read_model.state(seeded, UNIT) == "stale"
+    got = obligations(seeded, UNIT, status="done", as_of=AS_OF)
+    assert got == obligations_defined(seeded, UNIT, status="done", as_of=AS_OF) and got["count"] == 1
+
+    def graph_racing_build(store: Any, name: str) -> Any:
+        out = build_record(store, name)
+        set_report_cycle(store, DOC, "monthly")
+        return out
+
+    read_model.settle()
+    read_model.rebuild(seeded, UNIT, graph_racing_build)
+    read_model.settle()
+    assert read_model.state(seeded, UNIT) == "stale"
+
+
+def test_a_record_rebuilt_between_two_reads_is_read_again(seeded: Any) -> None:
+    """A reader holding a head whose chunks another build replaced meanwhile (another
+    worker) sees the other build's token and reads the record again."""
+    obligations(seeded, UNIT, as_of=AS_OF)
+    read_model.settle()
+    old = read_model.fetch(seeded, UNIT)
+    assert old is not None
+    read_model.rebuild(seeded, UNIT, build_record)  # another reader rebuilds (same stamps)
+    read_model.settle()
+    with pytest.raises(read_model.Stale):
+        read_model.rows_at(seeded, old, [0])
+    assert obligations(seeded, UNIT, as_of=AS_OF) == obligations_defined(seeded, UNIT, as_of=AS_OF)
+
+
+def test_aliases_and_unknown_names_answer_as_the_definition(seeded: Any) -> None:
+    aliases = [(r["name"], a) for r in seeded.read("unit_names", {}) for a in r.get("aliases") or []]
+    assert aliases, "the seeds name units by aliases"
+    for _, alias in aliases[:5]:
+        assert obligations(seeded, alias, as_of=AS_OF) == obligations_defined(seeded, alias, as_of=AS_OF)
+    assert obligations(seeded, f"  {UNIT} ", as_of=AS_OF) == obligations_defined(seeded, UNIT, as_of=AS_OF)
+    with pytest.raises(NotFoundError) as got:
+        obligations(seeded, "区财政", as_of=AS_OF)
+    with pytest.raises(NotFoundError) as want:
+        obligations_defined(seeded, "区财政", as_of=AS_OF)
+    assert (str(got.value), got.value.suggestions) == (str(want.value), want.value.suggestions)
+
+
+def test_a_store_cleared_and_loaded_again_rebuilds(seeded: Any) -> None:
+    obligations(seeded, UNIT, as_of=AS_OF)
+    read_model.settle()
+    seeded.clear()
+    assert read_model.state(seeded, UNIT) == "missing"
+    load_seeds(seeded)
+    assert obligations(seeded, UNIT, as_of=AS_OF) == obligations_defined(seeded, UNIT, as_of=AS_OF)
+
+
+# -- which writes stamp what (no store) --------------------------------------------------
+
+
+def test_stamps_of_each_kind_of_write() -> None:
+    assert stamped([]) == []
+    tokens = [("token_create", {"id": "t"}), ("token_revoke", {"name": "x"})]
+    assert stamped(tokens) == tokens
+    load = stamped([("load_document", {}), ("load_measures", {})])
+    assert [n for n, _ in load] == ["load_document", "load_measures", "read_model_bump"]
+    assert len(load[-1][1]["token"]) == 32
+    assert load[-1][1]["token"] != stamped([("link_measures", {})])[-1][1]["token"]  # never reused
+    progress = stamped([("progress_append", {"rows": [{"unit": "区财政局"}, {"unit": "区人社局"}, {"unit": "区财政局"}]}),
+                        ("progress_set_percent", {"rows": []})])
+    assert progress[-1][0] == "read_model_touch_units"
+    assert progress[-1][1]["units"] == ["区人社局", "区财政局"]
+    imported = stamped([("progress_append", {"rows": [{"unit": "区财政局"}]}), ("progress_anchor_write", {})])
+    assert imported[-1][0] == "read_model_bump"  # anchors move progress between measures: every record
+    cycle = stamped([("document_set_report_cycle", {"id": "d", "cycle": "monthly"})])
+    assert cycle[-1][0] == "read_model_bump"
+    own = [("read_model_put_unit", {}), ("read_model_meta_init", {}), ("read_model_drop_chunks", {})]
+    assert stamped(own) == own
+
+
+def test_unit_detail_from_the_record_equals_the_definition(seeded: Any) -> None:
+    from queries.units import unit_detail, unit_detail_defined
+
+    units = _units(seeded)
+    for u in units:  # no record yet: defined, and the record rebuilt in the background
+        assert unit_detail(seeded, u) == unit_detail_defined(seeded, u)
+    read_model.settle()
+    assert _states(seeded, units) == {"fresh": set(units)}
+    for u in units:  # from the record
+        assert unit_detail(seeded, u) == unit_detail_defined(seeded, u)
+    alias = next(a for r in seeded.read("unit_names", {}) for a in r.get("aliases") or [])
+    assert unit_detail(seeded, alias) == unit_detail_defined(seeded, alias)
+    link_store(seeded)  # counterparts and branches come from the links
+    assert _states(seeded, units) == {"stale": set(units)}
+    assert all(unit_detail(seeded, u) == unit_detail_defined(seeded, u) for u in units)
