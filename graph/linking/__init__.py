@@ -35,6 +35,7 @@ from graph.linking.model import (
 from graph.linking.targets import link_targets
 from graph.linking.tasks import link_tasks
 from graph.linking.units import link_units
+from graph.linking.vectors import PreparedDocs
 from graph.model import ParsedDocument
 from graph.rows import task_id
 
@@ -161,14 +162,20 @@ def index_corpus(c: Corpus) -> dict[str, DocParts]:
 
 
 def link_pair(
-    c: Corpus, lower_id: str, upper_id: str, links: Links, index: dict[str, DocParts] | None = None
+    c: Corpus,
+    lower_id: str,
+    upper_id: str,
+    links: Links,
+    index: dict[str, DocParts] | None = None,
+    prepared: PreparedDocs | None = None,
 ) -> None:
     """Tasks, measures and targets of one lower document to one upper document.  Only
     the two documents are read (``index``: ``index_corpus(c)``, pass it when linking
-    many pairs of one corpus)."""
+    many pairs of one corpus; ``prepared``: one ``PreparedDocs`` per run, so an upper
+    document's text is prepared once for all the documents implementing it)."""
     index = index_corpus(c) if index is None else index
     lower, upper = index.get(lower_id, DocParts()), index.get(upper_id, DocParts())
-    scorer = Scorer(lower.measures, upper.measures)
+    scorer = Scorer(lower.measures, upper.measures, prepared)
     tlinks, unlinked = link_tasks(
         lower.tasks, upper.tasks, lower.measures, upper.measures, scorer.measure_score
     )
@@ -186,9 +193,10 @@ def link_corpus(c: Corpus) -> Links:
     links.documents, links.stubs = link_document_refs(c.docs)
     loaded = {d.id for d in c.docs}
     index = index_corpus(c)
+    prepared = PreparedDocs()
     for dl in links.documents:
         if dl.upper in loaded:
-            link_pair(c, dl.lower, dl.upper, links, index)
+            link_pair(c, dl.lower, dl.upper, links, index, prepared)
     links.counterparts, links.branches, links.no_counterpart = link_units(c.units)
     return links
 

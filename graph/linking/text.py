@@ -1,9 +1,10 @@
 """Chinese text for matching: cleaning, sentences, character n-gram TF-IDF cosine.
 
-Pure Python, no dependency.  Why character n-grams: Chinese has no spaces and the
-district copies, trims or rewords the city's sentences; overlapping 2- and 3-character
-grams catch copied phrases without a word segmenter.  Level words are folded before
-comparing (区/市, 西青/天津, 我区/本市) so "质量强区" equals "质量强市".
+Why character n-grams: Chinese has no spaces and the district copies, trims or rewords
+the city's sentences; overlapping 2- and 3-character grams catch copied phrases without
+a word segmenter.  Level words are folded before
+comparing (区/市, 西青/天津, 我区/本市) so "质量强区" equals "质量强市".  ``Tfidf`` is
+the scalar definition of a score; ``vectors.py`` computes the same floats as arrays.
 """
 
 from __future__ import annotations
@@ -59,6 +60,13 @@ def clauses(text: str, min_len: int = 6) -> list[str]:
     """Cleaned clauses (split on 。；！？ and ，：) of at least ``min_len`` characters."""
     out = [clean(p) for p in _CLAUSE_RE.split(_TAG_RE.sub("", text or ""))]
     return [s for s in out if len(s) >= min_len]
+
+
+@lru_cache(maxsize=1 << 16)
+def prepare(text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(cleaned whole text, cleaned sentences, cleaned clauses) of a measure text.  Cached:
+    a city document's measures are prepared once, not once per district implementing it."""
+    return clean(text), tuple(sentences(text)), tuple(clauses(text))
 
 
 def grams(s: str, sizes: tuple[int, ...] = (2, 3)) -> Counter[str]:
