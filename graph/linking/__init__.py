@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.linking.documents import link_documents as link_document_refs
-from graph.linking.measures import Scorer, link_measures
+from graph.linking.measures import PreparedDocs, Scorer, link_measures, prepared_docs
 from graph.linking.model import (
     Corpus,
     Doc,
@@ -35,7 +35,6 @@ from graph.linking.model import (
 from graph.linking.targets import link_targets
 from graph.linking.tasks import link_tasks
 from graph.linking.units import link_units
-from graph.linking.vectors import PreparedDocs
 from graph.model import ParsedDocument
 from graph.rows import task_id
 
@@ -193,7 +192,7 @@ def link_corpus(c: Corpus) -> Links:
     links.documents, links.stubs = link_document_refs(c.docs)
     loaded = {d.id for d in c.docs}
     index = index_corpus(c)
-    prepared = PreparedDocs()
+    prepared = prepared_docs()
     for dl in links.documents:
         if dl.upper in loaded:
             link_pair(c, dl.lower, dl.upper, links, index, prepared)

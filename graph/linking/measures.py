@@ -85,6 +85,12 @@ Vectors = tuple[Vector, list[tuple[int, Vector]], list[tuple[int, Vector]]]
 SHORTS = (0, SHORT_SENTENCE, SHORT_CLAUSE)  # damping lengths of whole texts, sentences, clauses
 
 
+def prepared_docs() -> PreparedDocs:
+    """A linking run's cache of prepared documents (``link_pair``'s ``prepared``), with the
+    damping lengths of this module."""
+    return PreparedDocs(SHORTS)
+
+
 class Scorer:
     """Similarity of lower measures to the upper measures of ONE document pair.
 
@@ -129,10 +135,10 @@ class Scorer:
     def _all_rows(self) -> dict[str, dict[str, float]]:
         """Every lower measure's row, computed as one array per part."""
         if self._rows is None:
-            prepared = self._prepared or PreparedDocs()
-            upper = prepared.side([(mid, self._text[mid]) for mid in self._upper], SHORTS)
+            prepared = self._prepared or prepared_docs()
+            upper = prepared.side([(mid, self._text[mid]) for mid in self._upper])
             shared = frozenset(self._lower) & frozenset(self._upper)  # counted once in the IDF
-            lower = Side([(mid, self._text[mid]) for mid in self._lower], prepared.vocab, SHORTS, shared)
+            lower = Side([(mid, self._text[mid]) for mid in self._lower], prepared.vocab, shared)
             whole, sentence, clause = pair_parts(lower, upper, len(prepared.vocab))
             scores = round4(np.maximum(np.maximum(whole, sentence), CLAUSE_WEIGHT * clause)).tolist()
             self._rows = {mid: dict(zip(self._upper, r, strict=True)) for mid, r in zip(self._lower, scores, strict=True)}

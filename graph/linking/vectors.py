@@ -37,60 +37,109 @@ WHOLE, SENTENCE, CLAUSE = 0, 1, 2
 
 
 class Vocabulary:
-    """gram -> integer id, and each cleaned text's (gram ids, term weights) in ``tf_weights``
-    order; one per run, shared by every side built in it (ids must agree across a pair)."""
+    """gram -> integer id, and each measure text's units as arrays; one per run, shared by
+    every side built in it (the ids of a pair's two sides must agree)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shorts: tuple[int, int, int]) -> None:
+        self.shorts = shorts
         self.ids: dict[str, int] = {}
-        self._texts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._measures: dict[str, tuple[Units, Units, Units]] = {}
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def entries(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        got = self._texts.get(text)
+    def measure(self, text: str) -> tuple[Units, Units, Units]:
+        """(whole text, sentences, clauses) of a measure text as ``Units`` (cached by text:
+        the corpus repeats measure texts and a city's texts recur in every pair)."""
+        got = self._measures.get(text)
         if got is None:
-            ids = self.ids
-            tw = tf_weights(text)
-            gid = []
-            for g, _w in tw:
-                i = ids.get(g)
-                if i is None:
-                    i = ids[g] = len(ids)
-                gid.append(i)
-            got = self._texts[text] = (
-                np.array(gid, dtype=np.int64),
-                np.array([w for _g, w in tw], dtype=np.float64),
+            whole, sents, cls = prepare(text)
+            got = self._measures[text] = (
+                self._units((whole,), self.shorts[WHOLE]),
+                self._units(sents, self.shorts[SENTENCE]),
+                self._units(cls, self.shorts[CLAUSE]),
             )
         return got
+
+    def _units(self, texts: tuple[str, ...], short: int) -> Units:
+        """Cleaned texts -> their grams as ids with their term weights, in ``tf_weights``
+        order, text after text; no text at all gives one empty unit (it shares no gram)."""
+        ids = self.ids
+        gram: list[int] = []
+        tf: list[float] = []
+        sizes: list[int] = []
+        add = ids.setdefault
+        for t in texts or ("",):
+            tw = tf_weights(t)
+            gram += [add(g, len(ids)) for g, _w in tw]  # a new gram takes the next id
+            tf += [w for _g, w in tw]
+            sizes.append(len(tw))
+        # min(1.0, n / short) as the scalar code: n / short is the same IEEE division
+        damp = [min(1.0, len(t) / short) if short else 1.0 for t in texts] or [0.0]
+        return Units(
+            len(texts),
+            np.array(gram, dtype=np.int64),
+            np.array(tf, dtype=np.float64),
+            np.array(sizes, dtype=np.int64),
+            np.array(damp, dtype=np.float64),
+        )
+
+
+@dataclass(frozen=True)
+class Units:
+    """The units of one kind (whole text, sentences or clauses) of one measure text."""
+
+    count: int  # texts (0: the one unit is an empty stand-in)
+    gram: np.ndarray  # gram ids, unit after unit, each unit in tf_weights order
+    tf: np.ndarray  # 1 + log(count) of each gram
+    sizes: np.ndarray  # grams per unit
+    damp: np.ndarray  # per unit: min(1, length / short) (1.0 for whole texts)
 
 
 @dataclass
 class Kind:
-    """One kind of unit (whole texts, sentences or clauses) of a side.  ``local`` texts are
-    the distinct texts of this kind (a sentence copied twice is scored once); position
-    ``len(texts)`` is a zero pad that a measure with no unit of this kind points at."""
+    """One kind of unit of a side: the units of every measure in measure order, so that a
+    measure's units are the contiguous run ``starts[i]:starts[i + 1]``."""
 
-    texts: np.ndarray  # side text index of each local text
-    damp: np.ndarray  # per local text, plus the pad: min(1, length / short)
-    occ: np.ndarray  # local positions of each measure's units, measure after measure
-    starts: np.ndarray  # where each measure's units begin in ``occ``
-    ent: np.ndarray  # side entries of the local texts, text by text, in gram order
-    ent_local: np.ndarray  # local position of each of ``ent``
-    _sorted: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    gram: np.ndarray
+    tf: np.ndarray
+    unit: np.ndarray  # unit of each entry
+    damp: np.ndarray  # per unit
+    starts: np.ndarray  # where each measure's units begin
+    n_units: int
+    single: bool  # every measure has exactly one unit (whole texts)
+    _postings: tuple[np.ndarray, ...] | None = None
 
-    @property
-    def size(self) -> int:
-        return len(self.texts)
+    @classmethod
+    def join(cls, parts: list[Units]) -> Kind:
+        counts = np.array([len(u.sizes) for u in parts], dtype=np.int64)
+        sizes = np.concatenate([u.sizes for u in parts])
+        return cls(
+            gram=np.concatenate([u.gram for u in parts]),
+            tf=np.concatenate([u.tf for u in parts]),
+            unit=np.repeat(np.arange(len(sizes)), sizes),
+            damp=np.concatenate([u.damp for u in parts]),
+            starts=np.cumsum(counts) - counts,
+            n_units=len(sizes),
+            single=bool((counts == 1).all()),
+        )
 
-    def by_gram(self, gram: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(sorted gram ids, their side entries, their local positions): the postings of
-        this kind when the side is the upper one (built once per side)."""
-        if self._sorted is None:
-            order = np.argsort(gram[self.ent], kind="stable")
-            ent = self.ent[order]
-            self._sorted = (gram[ent], ent, self.ent_local[order])
-        return self._sorted
+    def values(self, idf_table: np.ndarray, df: np.ndarray) -> np.ndarray:
+        """Each entry's unit-length TF-IDF weight under the pair's IDF (``Tfidf._vector``):
+        tf * idf, divided by the unit's norm (sqrt of the squares summed in gram order)."""
+        w = self.tf * idf_table[df[self.gram]]
+        norm = np.sqrt(np.bincount(self.unit, weights=w * w, minlength=self.n_units))
+        norm[norm == 0.0] = 1.0
+        return w / norm[self.unit]
+
+    def postings(self) -> tuple[np.ndarray, ...]:
+        """(distinct gram ids, where each one's run begins, its length, then the entries
+        sorted by gram): this kind as the upper side of a pair, built once per side."""
+        if self._postings is None:
+            order = np.argsort(self.gram, kind="stable")
+            distinct, first, count = np.unique(self.gram[order], return_index=True, return_counts=True)
+            self._postings = (distinct, first, count, order)
+        return self._postings
 
 
 class Side:
@@ -100,104 +149,34 @@ class Side:
     do not count in the document frequency (a measure both sides share counts once)."""
 
     def __init__(
-        self,
-        items: list[tuple[str, str]],
-        vocab: Vocabulary,
-        shorts: tuple[int, int, int],
-        df_skip: frozenset[str] = frozenset(),
+        self, items: list[tuple[str, str]], vocab: Vocabulary, df_skip: frozenset[str] = frozenset()
     ) -> None:
         self.ids = [mid for mid, _t in items]
-        index: dict[str, int] = {}
-        grams: list[np.ndarray] = []
-        tfs: list[np.ndarray] = []
-        lengths: list[int] = []
-        sizes: list[int] = []
-
-        def text_index(t: str) -> int:
-            k = index.get(t)
-            if k is None:
-                k = index[t] = len(index)
-                g, w = vocab.entries(t)
-                grams.append(g)
-                tfs.append(w)
-                sizes.append(len(g))
-                lengths.append(len(t))
-            return k
-
-        units: list[list[list[int]]] = [[], [], []]  # kind -> measure -> side text indices
-        df_sentences: list[int] = []
-        for mid, text in items:
-            whole, sents, cls = prepare(text)
-            units[WHOLE].append([text_index(whole)])
-            s = [text_index(x) for x in sents]
-            units[SENTENCE].append(s)
-            units[CLAUSE].append([text_index(x) for x in cls])
-            if mid not in df_skip:
-                df_sentences += s
-        self.gram = np.concatenate(grams) if grams else np.zeros(0, np.int64)
-        self.tf = np.concatenate(tfs) if tfs else np.zeros(0, np.float64)
-        self.n_texts = len(index)
-        sizes_a = np.array(sizes, dtype=np.int64)
-        self.owner = np.repeat(np.arange(self.n_texts), sizes_a)
-        self.first = np.concatenate(([0], np.cumsum(sizes_a)))  # entries of text k: first[k]:first[k+1]
-        self.n_sentences = len(df_sentences)
-        # document frequency over sentence occurrences: a sentence adds each distinct gram once
-        # (tf_weights has one entry per distinct gram), a repeated sentence counts again
-        per_text = np.bincount(np.array(df_sentences, dtype=np.int64), minlength=self.n_texts)
-        df = np.bincount(self.gram, weights=per_text[self.owner].astype(np.float64)) if len(self.gram) else np.zeros(0)
-        nz = np.flatnonzero(df)
-        self.df_ids, self.df_counts = nz, df[nz].astype(np.int64)
-        length_a = np.array(lengths, dtype=np.float64)
-        self.kinds = [self._kind(units[k], length_a, shorts[k]) for k in (WHOLE, SENTENCE, CLAUSE)]
-
-    def _kind(self, per_measure: list[list[int]], lengths: np.ndarray, short: int) -> Kind:
-        local: dict[int, int] = {}
-        for texts in per_measure:
-            for k in texts:
-                local.setdefault(k, len(local))
-        pad = len(local)
-        occ: list[int] = []
-        starts: list[int] = []
-        for texts in per_measure:
-            starts.append(len(occ))
-            occ += [local[k] for k in texts] or [pad]
-        texts_a = np.fromiter(local, dtype=np.int64, count=len(local))
-        # min(1.0, n / short) exactly as the scalar code: n / short is an IEEE division
-        damp = np.minimum(1.0, lengths[texts_a] / float(short)) if short else np.ones(len(local))
-        counts = self.first[texts_a + 1] - self.first[texts_a]
-        total = int(counts.sum())
-        ent = np.repeat(self.first[texts_a] - (np.cumsum(counts) - counts), counts) + np.arange(total)
-        return Kind(
-            texts=texts_a,
-            damp=np.append(damp, 0.0),
-            occ=np.array(occ, dtype=np.int64),
-            starts=np.array(starts, dtype=np.int64),
-            ent=ent.astype(np.int64),
-            ent_local=np.repeat(np.arange(len(local)), counts),
-        )
-
-    def values(self, idf_table: np.ndarray, df: np.ndarray) -> np.ndarray:
-        """Each entry's unit-length TF-IDF weight under the pair's IDF (``Tfidf._vector``):
-        tf * idf, divided by the text's norm (sqrt of the squares summed in gram order)."""
-        w = self.tf * idf_table[df[self.gram]]
-        norm = np.sqrt(np.bincount(self.owner, weights=w * w, minlength=self.n_texts))
-        norm[norm == 0.0] = 1.0
-        return w / norm[self.owner]
+        per_measure = [vocab.measure(text) for _mid, text in items]
+        self.kinds = [Kind.join([m[k] for m in per_measure]) for k in (WHOLE, SENTENCE, CLAUSE)]
+        # document frequency over sentence occurrences: a sentence adds each distinct gram
+        # once (tf_weights has one entry per distinct gram), a repeated sentence again
+        counted = [m[SENTENCE] for (mid, _t), m in zip(items, per_measure, strict=True) if mid not in df_skip]
+        grams = np.concatenate([u.gram for u in counted]) if counted else np.zeros(0, np.int64)
+        df = np.bincount(grams)
+        self.df_ids = np.flatnonzero(df)
+        self.df_counts = df[self.df_ids]
+        self.n_sentences = sum(u.count for u in counted)
 
 
 class PreparedDocs:
     """What one linking run keeps: one vocabulary and each upper document's side, built
     once and reused for every lower document implementing it (a city's 6-12 districts)."""
 
-    def __init__(self) -> None:
-        self.vocab = Vocabulary()
+    def __init__(self, shorts: tuple[int, int, int]) -> None:
+        self.vocab = Vocabulary(shorts)
         self._sides: dict[tuple[tuple[str, str], ...], Side] = {}
 
-    def side(self, items: list[tuple[str, str]], shorts: tuple[int, int, int]) -> Side:
+    def side(self, items: list[tuple[str, str]]) -> Side:
         key = tuple(items)
         got = self._sides.get(key)
         if got is None:
-            got = self._sides[key] = Side(items, self.vocab, shorts)
+            got = self._sides[key] = Side(items, self.vocab)
         return got
 
 
@@ -207,31 +186,35 @@ def _idf_table(n: int, top: int) -> np.ndarray:
     return np.array([math.log((1 + n) / (1 + d)) + 1.0 for d in range(top + 1)], dtype=np.float64)
 
 
-def _dots(lower: Side, lk: Kind, vl: np.ndarray, upper: Side, uk: Kind, vu: np.ndarray) -> np.ndarray:
-    """(lower local texts + pad) x (upper local texts + pad) dot products of one kind.  The
-    products of a pair of texts reach ``bincount`` in the lower text's gram order."""
-    nl, nu = lk.size + 1, uk.size + 1
-    ug, uent, ulocal = uk.by_gram(upper.gram)
-    lg = lower.gram[lk.ent]
-    start = np.searchsorted(ug, lg, "left")
-    cnt = np.searchsorted(ug, lg, "right") - start
+def _dots(lk: Kind, vl: np.ndarray, uk: Kind, vu: np.ndarray, slot: np.ndarray) -> np.ndarray:
+    """(lower units x upper units) dot products of one kind.  The products of a pair of
+    units reach ``bincount`` in the lower unit's gram order.  ``slot``: a zeroed int array
+    over the vocabulary (a gram's row in the upper postings, + 1), left zeroed again."""
+    nl, nu = lk.n_units, uk.n_units
+    distinct, first, count, order = uk.postings()
+    slot[distinct] = np.arange(1, len(distinct) + 1)
+    j = slot[lk.gram]
+    slot[distinct] = 0
+    start = np.append(0, first)[j]
+    cnt = np.append(0, count)[j]
     total = int(cnt.sum())
     if total == 0:
         return np.zeros((nl, nu))
-    rep = np.repeat(np.arange(len(lg)), cnt)
-    upos = np.repeat(start - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
-    prod = vl[lk.ent[rep]] * vu[uent[upos]]
-    bins = lk.ent_local[rep] * nu + ulocal[upos]
+    rep = np.repeat(np.arange(len(j)), cnt)
+    upos = order[np.repeat(start - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)]
+    prod = vl[rep] * vu[upos]
+    bins = lk.unit[rep] * nu + uk.unit[upos]
     return np.bincount(bins, weights=prod, minlength=nl * nu).reshape(nl, nu)
 
 
-def _best(d: np.ndarray, lk: Kind, uk: Kind, damp: bool) -> np.ndarray:
-    """(lower measures x upper measures): the best (damped) dot between one unit of the
-    lower measure and one of the upper measure (0.0 when none shares a gram)."""
-    if damp:
-        d = d * lk.damp[:, None]
-    per_upper = np.maximum.reduceat(d[:, uk.occ], uk.starts, axis=1)
-    return np.maximum.reduceat(per_upper[lk.occ, :], lk.starts, axis=0)
+def _best(d: np.ndarray, lk: Kind, uk: Kind) -> np.ndarray:
+    """(lower measures x upper measures): the best damped dot between one unit of the lower
+    measure and one of the upper measure (0.0 when none shares a gram).  Damping after the
+    max over the upper units is exact: a product by a factor >= 0 keeps the order."""
+    if not uk.single:
+        d = np.maximum.reduceat(d, uk.starts, axis=1)
+    d = d * lk.damp[:, None]
+    return d if lk.single else np.maximum.reduceat(d, lk.starts, axis=0)
 
 
 def pair_parts(lower: Side, upper: Side, vocab_size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -245,11 +228,12 @@ def pair_parts(lower: Side, upper: Side, vocab_size: int) -> tuple[np.ndarray, n
     df[upper.df_ids] += upper.df_counts
     df[lower.df_ids] += lower.df_counts
     table = _idf_table(max(lower.n_sentences + upper.n_sentences, 1), int(df.max(initial=0)))
-    vl, vu = lower.values(table, df), upper.values(table, df)
+    slot = np.zeros(vocab_size, dtype=np.int64)
     out = []
     for k in (WHOLE, SENTENCE, CLAUSE):
         lk, uk = lower.kinds[k], upper.kinds[k]
-        out.append(_best(_dots(lower, lk, vl, upper, uk, vu), lk, uk, damp=k != WHOLE))
+        d = _dots(lk, lk.values(table, df), uk, uk.values(table, df), slot)
+        out.append(_best(d, lk, uk))
     return out[0], out[1], out[2]
 
 
