@@ -96,6 +96,11 @@ class Units:
     damp: np.ndarray  # per unit: min(1, length / short) (1.0 for whole texts)
 
 
+def _concat(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+    """np.concatenate that also takes no array at all (a document with no measure)."""
+    return np.concatenate(arrays) if arrays else np.zeros(0, dtype=dtype)
+
+
 @dataclass
 class Kind:
     """One kind of unit of a side: the units of every measure in measure order, so that a
@@ -113,12 +118,12 @@ class Kind:
     @classmethod
     def join(cls, parts: list[Units]) -> Kind:
         counts = np.array([len(u.sizes) for u in parts], dtype=np.int64)
-        sizes = np.concatenate([u.sizes for u in parts])
+        sizes = _concat([u.sizes for u in parts], np.int64)
         return cls(
-            gram=np.concatenate([u.gram for u in parts]),
-            tf=np.concatenate([u.tf for u in parts]),
+            gram=_concat([u.gram for u in parts], np.int64),
+            tf=_concat([u.tf for u in parts], np.float64),
             unit=np.repeat(np.arange(len(sizes)), sizes),
-            damp=np.concatenate([u.damp for u in parts]),
+            damp=_concat([u.damp for u in parts], np.float64),
             starts=np.cumsum(counts) - counts,
             n_units=len(sizes),
             single=bool((counts == 1).all()),
@@ -157,8 +162,7 @@ class Side:
         # document frequency over sentence occurrences: a sentence adds each distinct gram
         # once (tf_weights has one entry per distinct gram), a repeated sentence again
         counted = [m[SENTENCE] for (mid, _t), m in zip(items, per_measure, strict=True) if mid not in df_skip]
-        grams = np.concatenate([u.gram for u in counted]) if counted else np.zeros(0, np.int64)
-        df = np.bincount(grams)
+        df = np.bincount(_concat([u.gram for u in counted], np.int64))
         self.df_ids = np.flatnonzero(df)
         self.df_counts = df[self.df_ids]
         self.n_sentences = sum(u.count for u in counted)
