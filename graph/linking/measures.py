@@ -141,7 +141,8 @@ class Scorer:
             lower = Side([(mid, self._text[mid]) for mid in self._lower], prepared.vocab, shared)
             whole, sentence, clause = pair_parts(lower, upper, len(prepared.vocab))
             scores = round4(np.maximum(np.maximum(whole, sentence), CLAUSE_WEIGHT * clause)).tolist()
-            self._rows = {mid: dict(zip(self._upper, r, strict=True)) for mid, r in zip(self._lower, scores, strict=True)}
+            up = self._upper
+            self._rows = {mid: dict(zip(up, r, strict=True)) for mid, r in zip(self._lower, scores, strict=True)}
         return self._rows
 
     def parts(self, lower_id: str, upper_id: str) -> tuple[float, float, float]:
@@ -165,7 +166,9 @@ class Scorer:
         return self.row(lower_id)[upper_id]
 
     def measure_score(self, a: MeasureRec, b: MeasureRec) -> float:
-        return self.score(a.id, b.id)
+        rows = self._rows  # the common case first: task matching asks this many times
+        got = rows.get(a.id) if rows is not None else None
+        return got[b.id] if got is not None else self.score(a.id, b.id)
 
 
 @lru_cache(maxsize=1 << 16)
