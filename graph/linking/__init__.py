@@ -23,7 +23,7 @@ from typing import Any
 from graph.linking.decision_store import decisions_for_linking
 from graph.linking.decisions import apply_decisions
 from graph.linking.documents import link_documents as link_document_refs
-from graph.linking.measures import Scorer, link_measures
+from graph.linking.measures import PreparedDocs, Scorer, link_measures, prepared_docs
 from graph.linking.model import (
     Corpus,
     Doc,
@@ -189,14 +189,20 @@ def index_corpus(c: Corpus) -> dict[str, DocParts]:
 
 
 def link_pair(
-    c: Corpus, lower_id: str, upper_id: str, links: Links, index: dict[str, DocParts] | None = None
+    c: Corpus,
+    lower_id: str,
+    upper_id: str,
+    links: Links,
+    index: dict[str, DocParts] | None = None,
+    prepared: PreparedDocs | None = None,
 ) -> None:
     """Tasks, measures and targets of one lower document to one upper document.  Only
     the two documents are read (``index``: ``index_corpus(c)``, pass it when linking
-    many pairs of one corpus)."""
+    many pairs of one corpus; ``prepared``: one ``PreparedDocs`` per run, so an upper
+    document's text is prepared once for all the documents implementing it)."""
     index = index_corpus(c) if index is None else index
     lower, upper = index.get(lower_id, DocParts()), index.get(upper_id, DocParts())
-    scorer = Scorer(lower.measures, upper.measures)
+    scorer = Scorer(lower.measures, upper.measures, prepared)
     tlinks, unlinked = link_tasks(
         lower.tasks, upper.tasks, lower.measures, upper.measures, scorer.measure_score
     )
@@ -230,9 +236,10 @@ def link_some_pairs(
     links.documents = [d for d in doc_links if pairs is None or (d.lower, d.upper) in pairs]
     loaded = {d.id for d in c.docs}
     index = index_corpus(c)
+    prepared = prepared_docs()
     for dl in links.documents:
         if dl.upper in loaded:
-            link_pair(c, dl.lower, dl.upper, links, index)
+            link_pair(c, dl.lower, dl.upper, links, index, prepared)
     links.counterparts, links.branches, links.no_counterpart = link_units(c.units)
     return links
 

@@ -41,11 +41,14 @@ add is covered by the sentence and clause cosines over the pair's IDF.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
+
+import numpy as np
 
 from graph.linking.model import MeasureLink, MeasureRec
 from graph.linking.structure import counterpart_map, unit_overlap, windows
-from graph.linking.text import Tfidf, Vector, clauses, clean, sentences
+from graph.linking.text import Tfidf, Vector, prepare
+from graph.linking.vectors import PreparedDocs, Side, pair_parts, round4
 
 TASK_THRESHOLD = 0.30
 GLOBAL_THRESHOLD = 0.45
@@ -67,16 +70,8 @@ def combine(whole: float, sentence: float, clause: float) -> float:
     return max(whole, sentence, CLAUSE_WEIGHT * clause)
 
 
-@lru_cache(maxsize=1 << 16)
-def prepare(text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-    """(cleaned whole text, cleaned sentences, cleaned clauses) of a measure text.  Cached:
-    a city document's measures are prepared once, not once per district implementing it."""
-    return clean(text), tuple(sentences(text)), tuple(clauses(text))
-
-
 def dot(a: Vector, b: Vector) -> float:
-    """Sum of a[g] * b[g] over a's grams in a's order: the float ``Postings.dots`` gives
-    for the same pair (skipping grams b lacks adds nothing: x + 0.0 == x)."""
+    """Sum of a[g] * b[g] over a's grams in a's order (the order the array scorer adds in)."""
     acc = 0.0
     get = b.get
     for g, x in a.items():
@@ -86,53 +81,14 @@ def dot(a: Vector, b: Vector) -> float:
     return acc
 
 
-class Postings:
-    """An inverted index (gram -> [(slot, weight)]) of the upper measures' vectors; a slot
-    is one vector, ``owner[slot]`` the index of its upper measure.
-
-    Why: scoring a lower measure against every upper measure pair by pair walks every
-    gram of every pair of sentences; walking the postings of the lower vector's grams
-    touches only the pairs that share a gram.  Dot products are accumulated in the
-    lower vector's gram order, like ``dot``, so a score is the same float either way."""
-
-    def __init__(self, groups: list[list[tuple[int, Vector]]]) -> None:
-        self.owner: list[int] = []
-        post: dict[str, list[tuple[int, float]]] = {}
-        slot = 0
-        for mi, vecs in enumerate(groups):
-            for _n, v in vecs:
-                self.owner.append(mi)
-                for g, y in v.items():
-                    lst = post.get(g)
-                    if lst is None:
-                        post[g] = [(slot, y)]
-                    else:
-                        lst.append((slot, y))
-                slot += 1
-        self.post = post
-
-    def dots(self, v: Vector) -> dict[int, float]:
-        """slot -> dot product with ``v``, for the slots sharing a gram with it."""
-        acc: dict[int, float] = {}
-        get, post = acc.get, self.post.get
-        for g, x in v.items():
-            for slot, y in post(g, ()):
-                acc[slot] = get(slot, 0.0) + x * y
-        return acc
-
-    def best(self, vecs: list[tuple[int, Vector]], short: int, out: list[float]) -> None:
-        """``out[i]`` = the best damped cosine between one of ``vecs`` (lower sentences or
-        clauses, with their lengths) and one vector of upper measure ``i``."""
-        owner = self.owner
-        for n, v in vecs:
-            damp = min(1.0, n / short)
-            for slot, d in self.dots(v).items():
-                s = damp * d
-                if s > out[owner[slot]]:
-                    out[owner[slot]] = s
-
-
 Vectors = tuple[Vector, list[tuple[int, Vector]], list[tuple[int, Vector]]]
+SHORTS = (0, SHORT_SENTENCE, SHORT_CLAUSE)  # damping lengths of whole texts, sentences, clauses
+
+
+def prepared_docs() -> PreparedDocs:
+    """A linking run's cache of prepared documents (``link_pair``'s ``prepared``), with the
+    damping lengths of this module."""
+    return PreparedDocs(SHORTS)
 
 
 class Scorer:
@@ -141,25 +97,33 @@ class Scorer:
     The IDF is computed over the sentences of both documents of the pair (as it always
     was): the weights of a pair depend on nothing outside it, so linking one pair costs
     the size of that pair and adding documents elsewhere never changes its scores.
-    A lower measure is scored against all upper measures at once through ``Postings``
-    (``row``, cached): even for the few candidates of a linked task that is cheaper
-    than pair by pair, and the global fallback and task matching by content need the
-    whole row anyway.  ``parts`` scores one pair alone (same floats), to explain it."""
+    Every lower measure is scored against every upper measure at once, as arrays
+    (``vectors.pair_parts``), on the first ``row`` asked: the task anchors, the global
+    fallback and task matching by content all read rows.  ``prepared`` (one per linking
+    run) keeps the upper document's side, so a city is cut into grams once for all its
+    districts.  ``parts`` scores one pair alone in plain Python (the same floats), to
+    explain it and to check the arrays against."""
 
-    def __init__(self, lower: list[MeasureRec], upper: list[MeasureRec]) -> None:
-        self._prep = {m.id: prepare(m.text) for m in lower + upper}
-        self.tfidf = Tfidf(s for _w, ss, _c in self._prep.values() for s in ss)
+    def __init__(
+        self, lower: list[MeasureRec], upper: list[MeasureRec], prepared: PreparedDocs | None = None
+    ) -> None:
+        self._text = {m.id: m.text for m in lower + upper}  # one text per id, as the pair sees it
+        self._lower = list(dict.fromkeys(m.id for m in lower))
         self._upper = list(dict.fromkeys(m.id for m in upper))
-        self._upos = {mid: i for i, mid in enumerate(self._upper)}
+        self._prepared = prepared
         self._vecs: dict[str, Vectors] = {}
-        self._index: tuple[Postings, Postings, Postings] | None = None
-        self._rows: dict[str, dict[str, float]] = {}
+        self._rows: dict[str, dict[str, float]] | None = None
+
+    @cached_property
+    def tfidf(self) -> Tfidf:
+        """The pair's IDF as a scalar object (``parts``; the arrays build their own)."""
+        return Tfidf(s for t in self._text.values() for s in prepare(t)[1])
 
     def _vectors(self, mid: str) -> Vectors:
         """(whole, sentence and clause vectors with their lengths) of one measure."""
         got = self._vecs.get(mid)
         if got is None:
-            whole, sents, cls = self._prep[mid]
+            whole, sents, cls = prepare(self._text[mid])
             vec = self.tfidf.vector
             got = self._vecs[mid] = (
                 vec(whole),
@@ -168,32 +132,22 @@ class Scorer:
             )
         return got
 
-    def _postings(self) -> tuple[Postings, Postings, Postings]:
-        """The upper side's whole, sentence and clause postings (built on first use)."""
-        if self._index is None:
-            vecs = [self._vectors(mid) for mid in self._upper]
-            self._index = (
-                Postings([[(0, w)] for w, _s, _c in vecs]),
-                Postings([s for _w, s, _c in vecs]),
-                Postings([c for _w, _s, c in vecs]),
-            )
-        return self._index
-
-    def parts_row(self, lower_id: str) -> list[tuple[float, float, float]]:
-        """(whole-text cosine, best sentence cosine, best clause cosine) against every
-        upper measure, in upper order; short sentences and clauses damped."""
-        wv, svecs, cvecs = self._vectors(lower_id)
-        pw, ps, pc = self._postings()
-        n = len(self._upper)
-        whole, best, clause = [0.0] * n, [0.0] * n, [0.0] * n
-        for slot, d in pw.dots(wv).items():
-            whole[pw.owner[slot]] = d
-        ps.best(svecs, SHORT_SENTENCE, best)
-        pc.best(cvecs, SHORT_CLAUSE, clause)
-        return list(zip(whole, best, clause, strict=True))
+    def _all_rows(self) -> dict[str, dict[str, float]]:
+        """Every lower measure's row, computed as one array per part."""
+        if self._rows is None:
+            prepared = self._prepared or prepared_docs()
+            upper = prepared.side([(mid, self._text[mid]) for mid in self._upper])
+            shared = frozenset(self._lower) & frozenset(self._upper)  # counted once in the IDF
+            lower = Side([(mid, self._text[mid]) for mid in self._lower], prepared.vocab, shared)
+            whole, sentence, clause = pair_parts(lower, upper, len(prepared.vocab))
+            scores = round4(np.maximum(np.maximum(whole, sentence), CLAUSE_WEIGHT * clause)).tolist()
+            up = self._upper
+            self._rows = {mid: dict(zip(up, r, strict=True)) for mid, r in zip(self._lower, scores, strict=True)}
+        return self._rows
 
     def parts(self, lower_id: str, upper_id: str) -> tuple[float, float, float]:
-        """The three parts of one pair's score, computed for that pair alone."""
+        """The three parts of one pair's score, computed for that pair alone: (whole-text
+        cosine, best damped sentence cosine, best damped clause cosine)."""
         lw, ls, lc = self._vectors(lower_id)
         uw, us, uc = self._vectors(upper_id)
         best = max((min(1.0, n / SHORT_SENTENCE) * dot(a, b) for n, a in ls for _m, b in us), default=0.0)
@@ -201,19 +155,20 @@ class Scorer:
         return dot(lw, uw), best, clause
 
     def row(self, lower_id: str) -> dict[str, float]:
-        """upper measure id -> score of ``lower_id`` against it (computed once)."""
-        got = self._rows.get(lower_id)
-        if got is None:
-            parts = self.parts_row(lower_id)
-            got = {uid: round(combine(*p), 4) for uid, p in zip(self._upper, parts, strict=True)}
-            self._rows[lower_id] = got
+        """upper measure id -> score of ``lower_id`` against it (every row computed once)."""
+        rows = self._all_rows()
+        got = rows.get(lower_id)
+        if got is None:  # not a lower measure of the pair: score it alone
+            got = rows[lower_id] = {u: round(combine(*self.parts(lower_id, u)), 4) for u in self._upper}
         return got
 
     def score(self, lower_id: str, upper_id: str) -> float:
         return self.row(lower_id)[upper_id]
 
     def measure_score(self, a: MeasureRec, b: MeasureRec) -> float:
-        return self.score(a.id, b.id)
+        rows = self._rows  # the common case first: task matching asks this many times
+        got = rows.get(a.id) if rows is not None else None
+        return got[b.id] if got is not None else self.score(a.id, b.id)
 
 
 @lru_cache(maxsize=1 << 16)

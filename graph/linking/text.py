@@ -1,9 +1,10 @@
 """Chinese text for matching: cleaning, sentences, character n-gram TF-IDF cosine.
 
-Pure Python, no dependency.  Why character n-grams: Chinese has no spaces and the
-district copies, trims or rewords the city's sentences; overlapping 2- and 3-character
-grams catch copied phrases without a word segmenter.  Level words are folded before
-comparing (区/市, 西青/天津, 我区/本市) so "质量强区" equals "质量强市".
+Why character n-grams: Chinese has no spaces and the district copies, trims or rewords
+the city's sentences; overlapping 2- and 3-character grams catch copied phrases without
+a word segmenter.  Level words are folded before
+comparing (区/市, 西青/天津, 我区/本市) so "质量强区" equals "质量强市".  ``Tfidf`` is
+the scalar definition of a score; ``vectors.py`` computes the same floats as arrays.
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ def clean(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_title(text: str) -> str:
-    """A title's key: NFKC, simplified, no quotes/brackets/punctuation/space (level words kept)."""
+    """A title's key: NFKC, simplified, no quotes/brackets/punctuation/space (level words kept).
+    Cached: task titles and target indicators are compared many times per document pair."""
     s = unicodedata.normalize("NFKC", to_simplified(text or "")).lower()
     return _KEEP_RE.sub("", _TAG_RE.sub("", s))
 
@@ -61,6 +64,13 @@ def clauses(text: str, min_len: int = 6) -> list[str]:
     return [s for s in out if len(s) >= min_len]
 
 
+@lru_cache(maxsize=1 << 16)
+def prepare(text: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """(cleaned whole text, cleaned sentences, cleaned clauses) of a measure text.  Cached:
+    a city document's measures are prepared once, not once per district implementing it."""
+    return clean(text), tuple(sentences(text)), tuple(clauses(text))
+
+
 def grams(s: str, sizes: tuple[int, ...] = (2, 3)) -> Counter[str]:
     c: Counter[str] = Counter()
     for n in sizes:
@@ -70,9 +80,15 @@ def grams(s: str, sizes: tuple[int, ...] = (2, 3)) -> Counter[str]:
     return c
 
 
+@lru_cache(maxsize=1 << 16)
+def bigrams(s: str) -> frozenset[str]:
+    """The distinct character bigrams of a cleaned string (cached, like ``clean_title``)."""
+    return frozenset(grams(s, (2,)))
+
+
 def dice(a: str, b: str) -> float:
     """Character-bigram Dice coefficient of two cleaned strings (titles, indicators)."""
-    ga, gb = set(grams(a, (2,))), set(grams(b, (2,)))
+    ga, gb = bigrams(a), bigrams(b)
     if not ga or not gb:
         return 1.0 if a and a == b else 0.0
     return 2 * len(ga & gb) / (len(ga) + len(gb))
@@ -87,7 +103,7 @@ def tf_weights(text: str) -> tuple[tuple[str, float], ...]:
     same sentences are weighed again for every document pair they take part in (a city
     document is paired with each of its districts); the order is kept so that a vector,
     and every sum over it, is the same float as before the cache."""
-    return tuple((g, 1 + math.log(c)) for g, c in grams(text).items())
+    return tuple((g, 1.0 if c == 1 else 1 + math.log(c)) for g, c in grams(text).items())  # 1 + log(1) == 1.0
 
 
 @lru_cache(maxsize=1 << 18)

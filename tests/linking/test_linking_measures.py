@@ -126,8 +126,9 @@ def _naive_score(lower: MeasureRec, upper: MeasureRec, tfidf: Tfidf) -> float:
 
 
 def test_indexed_scores_equal_pair_by_pair_scores(city, district) -> None:
-    """The inverted-index row scoring is a speed-up only: on the seeds every score equals
-    the straightforward pair-by-pair formula (so the tuned thresholds still mean the same)."""
+    """The array row scoring (graph/linking/vectors.py) is a speed-up only: on the seeds
+    every score equals the straightforward pair-by-pair formula (so the tuned thresholds
+    still mean the same); test_linking_vectors.py checks every pair against ``parts``."""
     c = corpus_from_parsed([city, district])
     lower = [m for m in c.measures if m.document_id == district.document.id]
     upper = [m for m in c.measures if m.document_id == city.document.id]
