@@ -18,6 +18,8 @@ BAD_REQUESTS = [
     ("GET", "/units/区财政/deadlines.ics", {}, 404),
     ("GET", "/quality", {}, None),
     ("GET", "/workload", {"by": "year"}, 422),
+    ("GET", "/workload/counterparts", {"unit": "没有这个单位"}, 404),
+    ("GET", "/workload/counterparts", {}, 422),
     ("GET", "/measures", {"task": "第三"}, 422),
     ("GET", "/measures/none:9.9", {}, 404),
     ("GET", "/measures/none:9.9.json", {}, 404),
