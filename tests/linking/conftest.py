@@ -18,6 +18,17 @@ SAMPLES = ROOT / "policygraph" / "samples"
 EXPECTED = ROOT / "tests" / "expected"
 CITY_FILE = SAMPLES / "tianjin_city_2022_task_division.txt"
 DISTRICT_FILE = SAMPLES / "xiqing_district_2022_task_list.txt"
+# The level family (tests/data/levels): national -> province -> city -> district, a district
+# citing the national text directly, and a department's plan citing the city division.
+LEVELS = ROOT / "tests" / "data" / "levels"
+FILES = {
+    "national": "national_2022.txt",
+    "province": "province_2022.txt",
+    "city": "city_2022.txt",
+    "district": "district_2022.txt",
+    "district_direct": "district_direct_2022.txt",
+    "department": "department_2022.txt",
+}
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
@@ -70,3 +81,11 @@ def linked_store(seeds, tmp_path_factory) -> Iterator[LadybugStore]:
         yield store
     finally:
         store.close()
+
+
+@pytest.fixture(scope="module")
+def family() -> dict[str, ParsedDocument]:
+    """The level family parsed, keyed as FILES (once per test module)."""
+    from loaders import load_document
+
+    return {name: load_document(LEVELS / f) for name, f in FILES.items()}

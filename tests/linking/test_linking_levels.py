@@ -6,7 +6,6 @@ documents and on both stores; a parent loaded after its child links then."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,17 +13,8 @@ import pytest
 from graph.linking import corpus_from_parsed, link_corpus
 from graph.model import ParsedDocument
 from policygraph.pipeline import load_and_link
-from tests.linking.conftest import read_tsv
+from tests.linking.conftest import FILES, read_tsv
 
-LEVELS = Path(__file__).resolve().parents[1] / "data" / "levels"
-FILES = {
-    "national": "national_2022.txt",
-    "province": "province_2022.txt",
-    "city": "city_2022.txt",
-    "district": "district_2022.txt",
-    "district_direct": "district_direct_2022.txt",
-    "department": "department_2022.txt",
-}
 LEVEL = {
     "national": "national",
     "province": "province",
@@ -33,13 +23,6 @@ LEVEL = {
     "district_direct": "district",
     "department": "city",
 }
-
-
-@pytest.fixture(scope="module")
-def family() -> dict[str, ParsedDocument]:
-    from loaders import load_document
-
-    return {name: load_document(LEVELS / f) for name, f in FILES.items()}
 
 
 def expected(family: dict[str, ParsedDocument]) -> dict[str, set[tuple[str, str]]]:

@@ -11,7 +11,6 @@ counterparts: 区财政局 -> 市财政局 appear when the city arrives)."""
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,27 +21,11 @@ from graph.model import ParsedDocument
 from policygraph.pipeline import link_pending, load_and_link
 from tests.linking.conftest import CITY_FILE, DISTRICT_FILE
 
-LEVELS = Path(__file__).resolve().parents[1] / "data" / "levels"
-FILES = {
-    "national": "national_2022.txt",
-    "province": "province_2022.txt",
-    "city": "city_2022.txt",
-    "district": "district_2022.txt",
-    "district_direct": "district_direct_2022.txt",
-    "department": "department_2022.txt",
-}
 ORDERS = {
     "parents_first": ["national", "province", "city", "district", "district_direct", "department"],
     "children_first": ["department", "district", "district_direct", "city", "province", "national"],
     "middle_last": ["national", "district", "department", "district_direct", "city", "province"],
 }
-
-
-@pytest.fixture(scope="module")
-def family() -> dict[str, ParsedDocument]:
-    from loaders import load_document
-
-    return {name: load_document(LEVELS / f) for name, f in FILES.items()}
 
 
 @pytest.fixture
