@@ -29,10 +29,9 @@ def _counting(monkeypatch: pytest.MonkeyPatch, store: Any) -> dict[str, int]:
     return seen
 
 
-@pytest.mark.neo4j
+# Sessions are Neo4j's (the embedded store's scope is a no-op), so only the Neo4j leg runs.
+@pytest.mark.parametrize("api", [pytest.param("neo4j", marks=pytest.mark.neo4j)], indirect=True)
 def test_a_request_opens_one_neo4j_session(api, api_store, monkeypatch: pytest.MonkeyPatch) -> None:
-    if api.engine != "neo4j":
-        pytest.skip("sessions are Neo4j's (the embedded store's scope is a no-op)")
     from api.app import create_app
     from policygraph.settings import Settings
 
