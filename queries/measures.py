@@ -116,20 +116,19 @@ def _annotation_rows(
     store: GraphStore, measures: list[dict[str, Any]], holders: list[str] | None
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Rows of units, targets, links up and links down of the page's measures, each
-    grouped by measure id.  Every query is anchored on a unique key and narrowed to the
+    grouped by measure id.  Every query is anchored on unique keys and narrowed to the
     page, so a page costs its anchors plus the page, never the size of the graph:
 
     * ``holders`` (the units whose obligations the page lists): ``unit_measures_*``,
-      once per unit;
-    * otherwise ``document_measures_*``, once per document the page draws from."""
+      once per unit (the unit's edges are read once for its whole page);
+    * otherwise ``page_measures_*``: one primary-key lookup per measure of the page,
+      one query per kind however many documents the page draws from (a search page)."""
     ids = sorted({m["id"] for m in measures})
     wanted = set(ids)
     if holders is not None:
         anchors = [("unit", {"name": h, "ids": ids}) for h in holders]
     else:
-        docs = sorted({m["document_id"] for m in measures if m.get("document_id")})
-        anchors = [("document", {"document": d, "ids": [m["id"] for m in measures if m.get("document_id") == d]})
-                   for d in docs]
+        anchors = [("page", {"ids": ids})]
     return {
         kind: _rows_by_measure((store.read(f"{anchor}_{suffix}", params) for anchor, params in anchors), key, wanted)
         for kind, (suffix, key) in ANNOTATIONS.items()
@@ -233,14 +232,24 @@ def search_measures(
 
 
 def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]] | None:
-    """An unfiltered search's count and page straight from the embedded store's index
-    (the same as paging ``search_hits``: the count and rows never leave SQLite whole);
-    None where there is no fresh index."""
-    index = getattr(store, "search_index", None)
+    """An unfiltered search's count and page, without carrying every hit out of the
+    store: from the embedded store's SQLite index, or on Neo4j from its full-text index
+    (``search_count`` + ``search_hits`` with SKIP/LIMIT: two small answers instead of up
+    to SEARCH_MAX rows).  The same as paging ``search_hits``; None where neither applies
+    (a stale embedded index: the caller pages the scan)."""
     words = search_terms.words(q)
-    if index is None or not words:
+    if not words:
         return None
-    return index.page(words, search_terms.phrase(q), limit, offset, SEARCH_MAX)
+    index = getattr(store, "search_index", None)
+    if index is not None:
+        return index.page(words, search_terms.phrase(q), limit, offset, SEARCH_MAX)
+    if store.engine != "neo4j":
+        return None
+    params = {"q": search_terms.phrase(q), "words": words, "lucene": search_terms.lucene_query(words)}
+    total = int(store.read("search_count", {**params, "cap": SEARCH_MAX})[0]["total"])
+    size = max(0, min(limit, SEARCH_MAX - offset))
+    rows = store.read("search_hits", {**params, "skip": offset, "limit": size}) if total and size else []
+    return total, rows
 
 
 def measure_detail(store: GraphStore, measure_id: str) -> Measure:

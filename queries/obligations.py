@@ -311,3 +311,26 @@ def obligations_defined(
 def all_obligations(store: GraphStore, name: str, as_of: str | dt.date | None = None) -> Obligations:
     """Every obligation of the unit in one answer (ledgers, calendars, files)."""
     return obligations(store, name, limit=ALL, offset=0, as_of=as_of)
+
+
+def warm(
+    store: GraphStore, names: list[str] | None = None, progress: Any = None
+) -> dict[str, int]:
+    """Rebuild and store the read-model record of every agency whose record is stale or
+    missing (``names``: those agencies only), so the next reader of each answers with
+    one keyed read.  Why: a load or relink makes every record stale and the first
+    reader of each pays the definition once; an office warms them after a big load
+    (``policygraph warm``) instead of its users.  ``progress(done, total, name)`` is
+    called after each agency.  Returns counts: units, rebuilt, fresh (already)."""
+    if names is None:
+        names = sorted(r["name"] for r in store.read("unit_names", {}))
+    rebuilt = fresh = 0
+    for i, name in enumerate(names, 1):
+        if read_model.state(store, name) == "fresh":
+            fresh += 1
+        else:
+            read_model.rebuild(store, name, build_record, store_now=True)
+            rebuilt += 1
+        if progress is not None:
+            progress(i, len(names), name)
+    return {"units": len(names), "rebuilt": rebuilt, "fresh": fresh}

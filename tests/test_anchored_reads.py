@@ -1,7 +1,7 @@
 """Reads anchored on a unique key give what the plain one-query readings give.
 
 The two ways a page of measures is annotated (queries.measures._annotation_rows):
-anchored on the units that hold them, or on the documents they come from.  Both must
+anchored on the units that hold them, or on the page's measures by their keys.  Both must
 give exactly what the plain id-list queries (`measures_*`, which LadybugDB answers by a
 scan of every measure) give, on both stores."""
 
@@ -48,31 +48,42 @@ def reference_enrich(store: Any, measures: list[dict[str, Any]], exclude_unit: s
 
 
 @pytest.mark.parametrize("unit", ["区财政局", "区发展改革委", "市财政局", "区政府各部门"])
-def test_unit_and_document_anchors_agree_with_the_id_list_reading(linked: Any, unit: str) -> None:
+def test_unit_and_page_anchors_agree_with_the_id_list_reading(linked: Any, unit: str) -> None:
     page, holders = _page(linked, unit)
     expected = copy.deepcopy(page)
     reference_enrich(linked, expected, exclude_unit=unit)
     by_unit = copy.deepcopy(page)
     enrich(linked, by_unit, exclude_unit=unit, holders=holders)
-    by_document = copy.deepcopy(page)
-    enrich(linked, by_document, exclude_unit=unit)
+    by_page = copy.deepcopy(page)
+    enrich(linked, by_page, exclude_unit=unit)
     assert len({m["document_id"] for m in page}) >= 1
     assert by_unit == expected
-    assert by_document == expected
+    assert by_page == expected
     annotated = [m for m in expected if m["co_responsible"] or m["targets"] or m["city_measures"] or m["district_measures"]]
     assert annotated  # the comparison is over real annotations, not empty lists
     assert all(c["unit"] != unit for m in by_unit for c in m["co_responsible"])
 
 
-def test_a_page_across_documents_is_annotated_per_document(linked: Any) -> None:
-    """A page mixing city and district measures (a search page) matches the reference."""
+def test_a_page_across_documents_is_annotated_in_one_read_per_kind(linked: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page mixing city and district measures (a search page) matches the reference,
+    with four reads (one per kind of annotation), not four per document."""
     rows = linked.read("measures_list", {})
     page = [shape_measure(r) for r in rows[:3] + rows[-3:]]
     assert len({m["document_id"] for m in page}) == 2
     expected = copy.deepcopy(page)
     reference_enrich(linked, expected, exclude_unit=None)
+    names: list[str] = []
+    real_read = linked.read
+
+    def counting_read(name: str, params: Any = None) -> Any:
+        names.append(name)
+        return real_read(name, params)
+
+    monkeypatch.setattr(linked, "read", counting_read)
     enrich(linked, page)
+    monkeypatch.undo()
     assert page == expected
+    assert sorted(names) == sorted(f"page_{suffix}" for suffix, _ in common.ANNOTATIONS.values())
 
 
 def test_links_are_annotated_both_ways(linked: Any) -> None:

@@ -106,6 +106,16 @@ def test_load_then_query_then_unknown_query(tmp_path: Path) -> None:
     again = run("load", "--if-empty", db=db)
     assert again.returncode == 0 and "nothing loaded" in again.stdout
 
+    # warm: every agency's stored answer built once, then nothing left to build
+    units = len(json.loads(run("units", "--json", db=db).stdout)["data"])
+    first = run("warm", "--json", db=db)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout) | {"seconds": 0} == {"units": units, "rebuilt": units, "fresh": 0, "seconds": 0}
+    second = run("warm", "--unit", "财政局", db=db)  # an ambiguous short name: a one-line error
+    assert_clean_error(second, "区财政局")
+    third = run("warm", "--unit", "区财政局", db=db)
+    assert third.returncode == 0 and "0 agency records built, 1 already fresh" in third.stdout
+
 
 def test_write_while_another_process_holds_the_store(tmp_path: Path) -> None:
     db = tmp_path / "graph.lbug"

@@ -29,7 +29,7 @@ from graph.tokens import create_token
 from loaders import load_document
 from policygraph.samples import sample_paths
 from queries import read_model
-from queries.obligations import build_record, obligations, obligations_defined
+from queries.obligations import build_record, obligations, obligations_defined, warm
 from queries.ownership import MeasureFilter
 
 AS_OF = "2022-10-01"
@@ -158,7 +158,8 @@ def test_a_reload_and_a_relink_make_every_record_stale(seeded: Any, tmp_path: Pa
 
 def test_a_progress_write_makes_only_its_units_stale(seeded: Any) -> None:
     units = _units(seeded)
-    _fill(seeded, units)
+    assert warm(seeded) == {"units": len(units), "rebuilt": len(units), "fresh": 0}  # policygraph warm
+    assert _states(seeded, units) == {"fresh": set(units)}
     admin = create_token(seeded, admin=True, name="督查科").info
     res = append_progress(seeded, [
         ProgressUpdate(f"{DOC}:7.1|{UNIT}", "in_progress", text="已拨付第一批资金", percent=40, at="2022-09-20"),
@@ -179,6 +180,12 @@ def test_a_progress_write_makes_only_its_units_stale(seeded: Any) -> None:
         row = next(m for m in obligations(seeded, UNIT, as_of=day, limit=500)["data"]
                    if m["obligation_id"] == f"{DOC}:12.1|{UNIT}")
         assert (row["report_due"], row["cycle"]) == (due, "2022-Q3" if day < "2022-10" else "2022-Q4")
+    later = append_progress(seeded, [ProgressUpdate(f"{DOC}:7.1|{UNIT}", "done", at="2022-09-28")], admin, now=NOW)
+    assert not later.errors
+    # warming rebuilds the stale record only (the others named are fresh), and stores it
+    assert warm(seeded, [UNIT, "区人社局", "区发展改革委"]) == {"units": 3, "rebuilt": 1, "fresh": 2}
+    assert _states(seeded, units) == {"fresh": set(units)}
+    _parity(seeded, [UNIT], PARAMS[:1])
 
 
 def test_a_reporting_cycle_makes_every_record_stale(seeded: Any) -> None:

@@ -20,4 +20,5 @@ WITH m, CASE WHEN t.title CONTAINS $q OR d.title CONTAINS $q THEN 0 WHEN m.text 
 RETURN m.id AS id, m.document_id AS document_id, m.number AS number, m.clause AS clause,
        m.task_number AS task_number, m.deadline_date AS deadline_date, tier
 ORDER BY tier, document_id, number, clause, id
+SKIP $skip
 LIMIT $limit

@@ -223,3 +223,11 @@ def test_words() -> None:
     assert search_terms.words("  财政　资金 财政 ") == ["财政", "资金"]
     assert search_terms.phrase("财政　 资金") == "财政 资金"
     assert search_terms.words(None) == [] and search_terms.words("   ") == []
+
+
+@pytest.mark.parametrize("text", ["", "财", "财政", "财政 资金\n5.5%，GDP", "a\tb\u3000c  c", "𠀀字外扩展区", "重复重复重复"])
+def test_text_tokens_are_every_one_and_two_character_gram(text: str) -> None:
+    """The index's tokens of a text: exactly its distinct 1- and 2-grams (whitespace and
+    characters beyond the BMP included), each spelled as search_terms.token spells it."""
+    want = {search_terms.token(c) for c in text} | {search_terms.token(text[i : i + 2]) for i in range(len(text) - 1)}
+    assert set(search_terms.text_tokens(text).split()) == want

@@ -85,3 +85,24 @@ def test_same_hits_after_a_reload(stores: tuple[Any, Any]) -> None:
     finally:
         lb.load(district_document())
         nj.load(district_document())
+
+
+def test_neo4j_pages_a_search_in_the_server(stores: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Neo4j an unfiltered search page is counted and sliced by the server (SKIP/LIMIT):
+    only the page's keys leave it, not every hit."""
+    _, nj = stores
+    seen: list[tuple[str, dict[str, Any]]] = []
+    real_read = nj.read
+
+    def read(name: str, params: Any = None) -> Any:
+        rows = real_read(name, params)
+        seen.append((name, {**(params or {}), "rows": len(rows)}))
+        return rows
+
+    monkeypatch.setattr(nj, "read", read)
+    got = search_measures(nj, q="财政", limit=5, offset=3)
+    monkeypatch.undo()
+    hits = [(n, p) for n, p in seen if n == "search_hits"]
+    assert [n for n, _ in seen if n.startswith("search_")] == ["search_count", "search_hits"]
+    assert hits[0][1]["skip"] == 3 and hits[0][1]["rows"] == 5
+    assert got["count"] == len(search_hits(nj, "财政")) > 8
