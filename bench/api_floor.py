@@ -59,6 +59,7 @@ def floor_app() -> Any:  # uvicorn --factory bench.api_floor:floor_app
         got = answers.get(key)
         if got is None:
             return Response(b'{"error":"not recorded"}', status_code=404, media_type="application/json")
-        return Response(json.dumps(got, ensure_ascii=False).encode(), media_type="application/json")
+        body = json.dumps(got, ensure_ascii=False, separators=(",", ":")).encode()  # as FastAPI renders JSON
+        return Response(body, media_type="application/json")
 
     return app
