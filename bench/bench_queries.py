@@ -1,6 +1,8 @@
 """Query latency at each corpus size: the ownership lookup (``queries/ownership.py``, the
-two answer-sized reads the API runs), the one-query definition ``unit_obligations`` it is
-tested against, and the chain query, p50/p99 over repeated calls on a loaded store, and the ratio of the largest
+two answer-sized reads the read model is built from), the one-query definition
+``unit_obligations`` it is tested against, the obligations answer the API sends from the
+agency's stored record (``obligations_json``) next to its floor (the same answer in a
+dict, rendered by json.dumps), and the chain query, p50/p99 over repeated calls on a loaded store, and the ratio of the largest
 to the smallest corpus (a lookup must cost the size of its answer, not of the graph, so
 the ratio should stay near 1).
 
@@ -16,6 +18,7 @@ be distinct (e.g. every district's 区财政局 into one unit) and the figure sa
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import tempfile
 import time
@@ -28,6 +31,7 @@ from bench.common import latencies, parse_corpus, parse_sizes, summary_ms
 from bench.stores import neo4j_configured, open_ladybug, open_neo4j
 from graph.ladybug_bulk import NotBulkable, bulk_load
 from queries.chain import measure_chain
+from queries.obligations import obligations, obligations_json, warm
 from queries.ownership import unit_obligation_rows
 
 CHAIN_CANDIDATES = ("measure_chain_up", "measure_chain", "chain_above")  # from a district measure upwards
@@ -132,6 +136,20 @@ def run(sizes: list[int], repeat: int = 300, neo4j: bool | None = None,
                      lambda store=store, unit=unit: unit_obligation_rows(store, unit)),
                     ("unit_obligations", {"name": unit},
                      lambda store=store, unit=unit: store.read("unit_obligations", {"name": unit})),
+                ]
+                # what GET /units/{name}/obligations runs now: the agency's stored record
+                # (queries/read_model.py, built once here), against the floor of the same
+                # answer kept in a dict and rendered by json.dumps
+                warm(store, [unit])
+                answer_dict = obligations(store, unit)
+                floor: dict[str, Any] = {unit: answer_dict}
+                n_rows = len(answer_dict["data"])
+                queries += [
+                    ("obligations_read_model", {"name": unit},
+                     lambda store=store, unit=unit, n=n_rows: [obligations_json(store, unit)] * n),
+                    ("floor_dict_json", {"name": unit},  # one answer of n rows, counted as n rows
+                     lambda floor=floor, unit=unit, n=n_rows:
+                     [json.dumps(floor[unit], ensure_ascii=False)] * n),
                 ]
                 chain = chain_query_name(store)
                 if chain:  # the walk the API runs (queries/chain.py), then the one-query form
