@@ -30,7 +30,7 @@ from loaders import load_document
 from policygraph.samples import sample_paths
 from queries import read_model
 from queries.obligations import build_record, obligations, obligations_defined, warm
-from queries.ownership import MeasureFilter
+from queries.ownership import MeasureFilter, unit_obligation_rows
 
 AS_OF = "2022-10-01"
 NOW = dt.datetime(2022, 9, 30, 2, 0, tzinfo=dt.UTC)
@@ -80,10 +80,24 @@ def _states(store: Any, units: list[str]) -> dict[str, set[str]]:
     return out
 
 
+def _compared(store: Any, units: list[str]) -> list[str]:
+    """The units whose two answers are compared after a write: all of them on the
+    embedded store; on Neo4j every fourth and the five busiest.  Why not all on Neo4j:
+    the record and the definition are the same Python over either store's rows, the rows
+    of every unit are proved equal across the stores by tests/test_query_parity.py, and
+    the whole comparison costs minutes on a Neo4j server.  The STATES (stale / fresh) of
+    every unit are checked on both stores after every write."""
+    if store.engine != "neo4j":
+        return units
+    return sorted(set(units[::4]) | set(_busiest(store, units)))
+
+
 def _warm(store: Any, units: list[str]) -> None:
-    """Every unit's record rebuilt (parity checked on the rebuilt answer) and stored."""
-    _parity(store, units, QUICK[:1])
+    """Every unit's record rebuilt and stored; the compared units' parity checked on the
+    rebuilt answer first."""
+    _parity(store, _compared(store, units), QUICK[:1])
     read_model.settle()
+    warm(store, units)  # the others (and any whose background store failed)
     assert _states(store, units) == {"fresh": set(units)}
 
 
@@ -96,8 +110,8 @@ def _fill(store: Any, units: list[str]) -> None:
 
 
 def _busiest(store: Any, units: list[str], n: int = 5) -> list[str]:
-    """The units with the most obligations (from their stored records)."""
-    sizes = {u: len(rec.head["cols"]["role"]) for u in units if (rec := read_model.fetch(store, u))}
+    """The units with the most obligations (by the ownership lookup)."""
+    sizes = {u: len(unit_obligation_rows(store, u)) for u in units}
     return sorted(sizes, key=lambda u: (-sizes[u], u))[:n]
 
 
@@ -132,7 +146,7 @@ def test_every_unit_after_the_load(seeded: Any) -> None:
     assert len(units) == 118
     assert _states(seeded, units) == {"missing": set(units)}
     _warm(seeded, units)  # records built from the definition (parity on the rebuilt answer)
-    _parity(seeded, units, QUICK[1:])  # ...and read back from the store
+    _parity(seeded, _compared(seeded, units), QUICK[1:])  # ...and read back from the store
     _parity(seeded, _busiest(seeded, units), PARAMS)
     assert obligations(seeded, UNIT, as_of=AS_OF)["count"] > 0
 

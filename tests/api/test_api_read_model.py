@@ -22,7 +22,7 @@ from graph.tokens import create_token
 from policygraph.samples import sample_paths
 from policygraph.settings import Settings
 from queries import read_model
-from queries.obligations import obligations_defined
+from queries.obligations import obligations_defined, warm
 from queries.ownership import MeasureFilter
 from queries.units import unit_detail_defined
 from tests.conftest import require_neo4j
@@ -111,8 +111,16 @@ def test_after_the_load(srv: Srv) -> None:
     assert UNIT.encode("utf-8") in raw and b"\\u" not in raw  # UTF-8 as is
 
 
+def _fresh(srv: Srv) -> None:
+    """The sampled units' records stored and fresh before a write (what test_after_the_load
+    leaves; built here when a test runs alone), so the write's effect is what is seen."""
+    units = _units(srv.store)
+    warm(srv.store, units)
+    assert {read_model.state(srv.store, u) for u in units} == {"fresh"}
+
+
 def test_after_an_upload(srv: Srv, tmp_path: Path) -> None:
-    _round(srv)
+    _fresh(srv)
     src = next(p for p in sample_paths() if "xiqing" in p.name)
     text = src.read_text(encoding="utf-8").replace("坚持政府过紧日子", "坚持政府长期过紧日子")
     r = srv.client.post("/documents", files={"file": (src.name, text.encode("utf-8"), "text/plain")},
@@ -125,7 +133,7 @@ def test_after_an_upload(srv: Srv, tmp_path: Path) -> None:
 
 
 def test_after_progress_written_over_http(srv: Srv) -> None:
-    _round(srv)
+    _fresh(srv)
     fin = create_token(srv.store, agency=UNIT, name=f"{UNIT}-读模型").secret
     for clause, status in (("7.1", "推进中"), ("9.1", "已完成"), ("12.1", "持续推进")):
         oid = quote(f"{DOC}:{clause}|{UNIT}", safe="")
