@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import Path, Query
 from fastapi.responses import Response
 
@@ -39,7 +40,14 @@ def list_units(
 
 @router.get("/{name}.json", include_in_schema=False)
 def get_unit_json(name: UnitName, store: StoreDep) -> UnitDetail:
-    return units_read.unit_detail(store, strip_json(name))
+    return _detail_response(store, strip_json(name))
+
+
+def _detail_response(store: Any, name: str) -> UnitDetail:
+    """The unit detail as the UTF-8 JSON it is sent, rendered once by orjson (the route's
+    response_model still documents it; its validation pass would cost more than the
+    keyed read of the stored detail)."""
+    return Response(orjson.dumps(units_read.unit_detail(store, name)), media_type=JSON)  # type: ignore[return-value]
 
 
 @router.get("/{name}", responses=ok(UNIT_EXAMPLE | {"counterparts": [{"name": "市财政局", "level": "city"}], "branches": [], "collectives": ["区政府各部门"]}))
@@ -47,7 +55,7 @@ def get_unit(name: UnitName, store: StoreDep) -> UnitDetail:
     """One unit by canonical name or alias, with its counterpart(s) at the other level and its branches.
 
     Unknown names answer 404 with close matches (区财政 → 区财政局)."""
-    return units_read.unit_detail(store, strip_json(name))
+    return _detail_response(store, strip_json(name))
 
 
 @router.get(
