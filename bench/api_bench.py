@@ -413,8 +413,7 @@ def run(size: int = 1000, requests: int = 1500, seconds: float = 30.0, threads: 
          f"something; busiest {targets['busiest']} ({targets['busiest_load']} measures); pool {len(targets['units'])} "
          f"units (median load {targets['sample_load_median']}); {targets['linked_measures']} linked measures "
          f"({targets['pick_s']:.1f}s); {uptime()}")
-    if warm:
-        run.warmed = warm_records(db, [targets["busiest"], *targets["units"], *targets["fresh_units"]])  # type: ignore[attr-defined]
+    warmed = warm_records(db, [targets["busiest"], *targets["units"], *targets["fresh_units"]]) if warm else None
     rows: list[dict[str, Any]] = []
     floor = record_floor(db, targets, list(scenarios), requests, seed, size) if "floor" in caches else None
     for rep in range(repeat):
@@ -427,7 +426,7 @@ def run(size: int = 1000, requests: int = 1500, seconds: float = 30.0, threads: 
                 r["load_avg"] = before.removeprefix("load average ")
             rows += got
     run.meta = {"targets": {k: v for k, v in targets.items() if not isinstance(v, list)},  # type: ignore[attr-defined]
-                "read_model": getattr(run, "warmed", None),
+                "read_model": warmed,
                 "store": info, "threads": threads, "requests": requests, "seconds": seconds, "pool": pool}
     return rows
 

@@ -103,9 +103,7 @@ def _warm(store: Any, units: list[str]) -> None:
 
 def _fill(store: Any, units: list[str]) -> None:
     """Every unit's record built and stored (set-up: no parity check)."""
-    for u in units:
-        obligations(store, u, as_of=AS_OF, limit=1)
-    read_model.settle()
+    warm(store, units)
     assert _states(store, units) == {"fresh": set(units)}
 
 
