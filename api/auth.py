@@ -14,6 +14,7 @@ import hmac
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.errors import APIError
 from graph.progress import format_timestamp, now_utc
@@ -62,8 +63,13 @@ def writer(request: Request, authorization: Annotated[str | None, Header(descrip
 Writer = Annotated[TokenInfo, Depends(writer)]
 
 
-def read_guard(request: Request, authorization: Annotated[str | None, Header(include_in_schema=False)] = None) -> None:
+async def read_guard(
+    request: Request, authorization: Annotated[str | None, Header(include_in_schema=False)] = None
+) -> None:
     """Dependency of every read route: a valid token (any scope) when
-    ``settings.read_requires_token``; open otherwise."""
+    ``settings.read_requires_token``; open otherwise.
+
+    ``async`` so an open read costs no thread hop (FastAPI runs a plain ``def``
+    dependency in the thread pool); the token check reads the store, so it runs there."""
     if request.app.state.settings.read_requires_token:
-        token_info(request.app.state.store, request.app.state.settings, authorization)
+        await run_in_threadpool(token_info, request.app.state.store, request.app.state.settings, authorization)

@@ -24,7 +24,7 @@ Steps = list[tuple[str, dict[str, Any]]]
 # those of the units they name (progress: see ``_progress_units``).
 NEUTRAL = frozenset({
     "read_model_bump", "read_model_touch_units", "read_model_put_unit", "read_model_drop_chunks",
-    "read_model_meta_init",
+    "read_model_meta_init", "read_model_put_measures",
     "token_create", "token_revoke",
     "link_decision_append",  # a decision changes links only through the relink that follows it
     "search_stamp_set",

@@ -25,6 +25,7 @@ read-write open rebuilds it.  Same when another process wrote the store.  SQLite
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import threading
@@ -33,6 +34,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from graph.search_terms import fts_match, needs_check, text_tokens
 
@@ -76,7 +79,7 @@ UNRELATED = frozenset({
     "token_create", "token_revoke", "link_decision_append",
     "load_targets_stale",
     "read_model_bump", "read_model_touch_units", "read_model_put_unit", "read_model_drop_chunks",
-    "read_model_meta_init",
+    "read_model_meta_init", "read_model_put_measures",
     "load_has_measure",  # always beside load_measures, whose rows name the documents
     "search_stamp_set",
 })
@@ -115,6 +118,41 @@ _COUNT = "SELECT count(*) FROM (SELECT 1 FROM grams WHERE grams MATCH :match LIM
 _COUNT_CHECKED = """SELECT count(*) FROM (SELECT 1 FROM grams JOIN hit_text x ON x.rid = grams.rowid
 WHERE grams MATCH :match {checks} LIMIT :cap)"""
 HIT_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_date", "tier")
+# The named query's document order (tier aside), computed once per index state: see Order.
+_ORDER = """SELECT rid, tkey FROM hit
+ORDER BY document_id IS NULL, document_id, number IS NULL, number, clause IS NULL, clause, id"""
+_TITLED = """SELECT t.tkey FROM title_grams g JOIN title t ON t.tkey = g.rowid
+WHERE title_grams MATCH :tmatch AND (instr(t.task_title, :phrase) OR instr(t.document_title, :phrase))"""
+_CANDIDATES = "SELECT rowid FROM grams WHERE grams MATCH :match"
+_CANDIDATES_CHECKED = "SELECT grams.rowid FROM grams JOIN hit_text x ON x.rid = grams.rowid WHERE grams MATCH :match {checks}"
+_PAGE_KEYS = f"SELECT rid, {', '.join(_KEYS)} FROM hit WHERE rid IN (SELECT value FROM json_each(:rids))"
+
+
+@dataclass(frozen=True)
+class Order:
+    """Every hit's place in the named query's document order (``rank``, by rid) and its
+    task key (``tkey``, by rid), as of index state ``stamp``.
+
+    Why: ranking a one-word search in SQL joins every hit's row to sort it (10,000 hits
+    of 项目: 15-25 ms, most of a search); with these two arrays the hits' rowids from the
+    FTS table are ranked in numpy (under a millisecond) and only the page's rows are read.
+    Loaded once per index state (about 0.2 s at 104,546 measures) by the first search
+    after a write, per process."""
+
+    stamp: str
+    rank: np.ndarray
+    tkey: np.ndarray
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, stamp: str) -> Order:
+        rows = conn.execute(_ORDER).fetchall()
+        rids = np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows))
+        size = int(rids.max()) + 1 if len(rids) else 1
+        rank = np.full(size, -1, dtype=np.int64)
+        tkey = np.full(size, -1, dtype=np.int64)
+        rank[rids] = np.arange(len(rids), dtype=np.int64)
+        tkey[rids] = np.fromiter((k for _, k in rows), dtype=np.int64, count=len(rows))
+        return cls(stamp, rank, tkey)
 
 
 @dataclass
@@ -158,6 +196,7 @@ class SearchIndex:
         # The store's stamp as this process last committed it (a read-write store: no other
         # process writes it, so no read is needed per search); None: read it from the store.
         self.expected: str | None = None
+        self._order: Order | None = None  # replaced whole (readers on other threads keep theirs)
 
     # -- connections ----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -326,6 +365,8 @@ class SearchIndex:
                 return None
             checked = [w for w in words if needs_check(w)]
             checks = "".join(f" AND instr(x.text, :w{i})" for i in range(len(checked)))
+            if len(words) == 1:  # every hit holds the phrase: tier 0 (titled) or 1, ranked in numpy
+                return self._ranked_page(conn, meta["stamp"], words, phrase, checks, limit, offset, cap, count)
             # one word: every hit holds the phrase (tier 1 unless titled); several: check the text
             in_text = "instr(x.text, :phrase)" if len(words) > 1 else "1"
             text_join = "JOIN hit_text x ON x.rid = h.rid" if checked or len(words) > 1 else ""
@@ -342,6 +383,39 @@ class SearchIndex:
         finally:
             conn.execute("COMMIT")
         return total, [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
+
+
+    def _ranked_page(
+        self, conn: sqlite3.Connection, stamp: str, words: list[str], phrase: str, checks: str,
+        limit: int, offset: int, cap: int, count: bool,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """``page`` for a one-word search (inside its read transaction): the hits' rowids
+        from the FTS table, ranked by (tier, document order) with ``Order``; only the
+        page's rows are read.  The same rows and order as ``_HITS``."""
+        order = self._order
+        if order is None or order.stamp != stamp:
+            order = self._order = Order.load(conn, stamp)
+        params: dict[str, Any] = {"match": fts_match(words), "tmatch": fts_match([phrase]), "phrase": phrase}
+        params.update({f"w{i}": w for i, w in enumerate(w for w in words if needs_check(w))})
+        sql = _CANDIDATES_CHECKED.format(checks=checks) if checks else _CANDIDATES
+        found = conn.execute(sql, params).fetchall()
+        rids = np.fromiter((r for (r,) in found), dtype=np.int64, count=len(found))
+        total = min(len(rids), cap) if count else -1
+        size = max(0, min(limit, cap - offset))
+        if not len(rids) or not size or offset >= len(rids):
+            return total, []
+        titled = np.fromiter((k for (k,) in conn.execute(_TITLED, params)), dtype=np.int64)
+        tier = np.where(np.isin(order.tkey[rids], titled), 0, 1)
+        key = tier * len(order.rank) + order.rank[rids]  # tier first, then document order
+        end = min(offset + size, len(rids))
+        top = np.argpartition(key, end - 1)[:end] if end < len(rids) else np.arange(len(rids))
+        chosen = top[np.argsort(key[top], kind="stable")][offset:end]
+        picked = [int(r) for r in rids[chosen]]
+        by_rid = {r[0]: r[1:] for r in conn.execute(_PAGE_KEYS, {"rids": json.dumps(picked)})}
+        out = []
+        for rid, t in zip(picked, tier[chosen].tolist(), strict=True):
+            out.append(dict(zip(HIT_KEYS, (*by_rid[rid], t), strict=True)))
+        return total, out
 
 
 def _title_tokens(task_title: str | None, document_title: str | None) -> str:

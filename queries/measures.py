@@ -16,6 +16,7 @@ from typing import Any
 from graph import search_terms
 from graph.model import NotFoundError
 from graph.store import GraphStore
+from queries import measure_records
 from queries.answers import Chain, Measure, MeasureList
 from queries.chain import measure_chain
 from queries.ownership import MeasureFilter, unit_obligation_rows
@@ -224,11 +225,56 @@ def search_measures(
     else:
         rows = [r for r in _candidates(store, text, where.document, unit) if where.keeps(r)]
         total, chosen = len(rows), page(rows, limit, offset)
-    if text:
-        chosen = _listing_rows(store, chosen)
-    shaped = [shape_measure(r) for r in chosen]
-    enrich(store, shaped)
+    if text:  # a search page: its measures as stored records (queries/measure_records.py)
+        got = measure_records.shown(store, [h["id"] for h in chosen], _build_listed)
+        shaped = [got[h["id"]] for h in chosen if h["id"] in got]  # a measure deleted since: left out
+    else:
+        shaped = [shape_measure(r) for r in chosen]
+        enrich(store, shaped)
     return listing(shaped, total=total, limit=limit, offset=offset)
+
+
+def search_measures_defined(
+    store: GraphStore, q: str, limit: int = 50, offset: int = 0,
+) -> MeasureList:
+    """The definition of a search page (tests hold ``search_measures`` equal to it): the
+    named ``search_hits`` paged, each measure read, shaped and annotated at every call."""
+    rows = search_hits(store, q.strip())
+    shaped = [shape_measure(r) for r in _listing_rows(store, page(rows, limit, offset))]
+    enrich(store, shaped)
+    return listing(shaped, total=len(rows), limit=limit, offset=offset)
+
+
+def _build_listed(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Measures as a search page shows them (``measure_rows``, shaped, annotated), by id."""
+    shaped = [shape_measure(r) for r in _listing_rows(store, [{"id": i} for i in ids])]
+    enrich(store, shaped)
+    return {m["id"]: m for m in shaped}
+
+
+def _build_detailed(store: GraphStore, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """Measures as GET /measures/{id} and a chain's head show them (``measure_detail``
+    with its leaders, shaped, annotated), by record key (``detail|id``)."""
+    out: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        rows = store.read("measure_detail", {"id": key.removeprefix(DETAIL)})
+        if rows:
+            out[key] = shape_measure(rows[0])
+    enrich(store, list(out.values()))
+    return out
+
+
+def _build_chain_ids(store: GraphStore, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """The ids (and depths) of the measures above and below each measure, by record key
+    (``chain|id``): the walk of queries.chain, kept so a chain skips it."""
+    out: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        mid = key.removeprefix(CHAIN)
+        out[key] = {d: [[r["id"], r["depth"]] for r in measure_chain(store, mid, d)] for d in ("up", "down")}
+    return out
+
+
+DETAIL, CHAIN = "detail|", "chain|"  # record keys beside a measure's own (its id)
 
 
 def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]] | None:
@@ -253,7 +299,23 @@ def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[i
 
 
 def measure_detail(store: GraphStore, measure_id: str) -> Measure:
-    """One measure with its task, deadline, targets, responsible units and links."""
+    """One measure with its task, deadline, targets, responsible units and links (its
+    stored record when fresh)."""
+    m = _detailed(store, measure_id)
+    m["responsible"] = m.pop("co_responsible")
+    return m
+
+
+def _detailed(store: GraphStore, measure_id: str) -> dict[str, Any]:
+    got = measure_records.shown(store, [DETAIL + measure_id], _build_detailed).get(DETAIL + measure_id)
+    if got is None:
+        measure_row(store, measure_id)  # raises NotFoundError
+        raise AssertionError("unreachable")  # pragma: no cover
+    return got
+
+
+def measure_detail_defined(store: GraphStore, measure_id: str) -> Measure:
+    """The definition of ``measure_detail`` (named queries at every call; tests)."""
     m = shape_measure(measure_row(store, measure_id))
     enrich(store, [m])
     m["responsible"] = m.pop("co_responsible")
@@ -267,10 +329,38 @@ def chain(store: GraphStore, measure_id: str, as_of: str | date | None = None) -
     in_progress / not_started / overdue, ``queries.progress.measure_rollups``) on
     ``as_of``, so a city office sees how each district is doing on its measure;
     ``progress_totals`` sums the roll-ups of the measures below (down)."""
+    m = _detailed(store, measure_id)
+    ids = measure_records.shown(store, [CHAIN + m["id"]], _build_chain_ids)[CHAIN + m["id"]]
+    got = measure_records.shown(store, [i for d in ("up", "down") for i, _ in ids[d]], _build_listed)
+    up, down = ([_at_depth(got[i], depth) for i, depth in ids[d] if i in got] for d in ("up", "down"))
+    return _with_progress(store, m, up, down, as_of)
+
+
+def _at_depth(m: dict[str, Any], depth: int) -> dict[str, Any]:
+    """A listed measure with its chain depth, where ``shape_measure`` puts it (after the
+    deadline): the answer keeps its key order."""
+    out: dict[str, Any] = {}
+    for k, v in m.items():
+        out[k] = v
+        if k == "deadline":
+            out["depth"] = depth
+    return out
+
+
+def chain_defined(store: GraphStore, measure_id: str, as_of: str | date | None = None) -> Chain:
+    """The definition of ``chain`` (named queries at every call; tests)."""
     m = shape_measure(measure_row(store, measure_id))
     up = [shape_measure(r) for r in measure_chain(store, m["id"], "up")]
     down = [shape_measure(r) for r in measure_chain(store, m["id"], "down")]
     enrich(store, [m, *up, *down])
+    return _with_progress(store, m, up, down, as_of)
+
+
+def _with_progress(
+    store: GraphStore, m: dict[str, Any], up: list[dict[str, Any]], down: list[dict[str, Any]],
+    as_of: str | date | None,
+) -> Chain:
+    """The chain's answer: each measure with its progress on ``as_of``, and the totals below."""
     rolls = measure_rollups(store, [x["id"] for x in (m, *up, *down)], as_of)
     for x in (m, *up, *down):
         x["progress"] = rolls.get(x["id"])

@@ -148,11 +148,7 @@ def rebuild_later(store: GraphStore, name: str, build: Builder) -> None:
     raw = backing(store)
     if getattr(raw, "read_only", False):
         return
-    key = (id(raw), name)
-    with _pending_lock:
-        if key in _pending and not _pending[key].done():
-            return
-        _pending[key] = _pool.submit(_rebuild_quietly, store, name, build)
+    _schedule((id(raw), name), _rebuild_quietly, store, name, build)
 
 
 def _rebuild_quietly(store: GraphStore, name: str, build: Builder) -> None:
@@ -205,15 +201,34 @@ _pending: dict[tuple[int, str], Future[None]] = {}
 _pending_lock = threading.Lock()
 
 
-def _submit(store: GraphStore, params: dict[str, Any]) -> None:
-    key = (id(store), params["name"])
+def _schedule(key: tuple[int, str], fn: Callable[..., None], *args: Any) -> None:
+    """Run ``fn(*args)`` on the read model's writer thread unless a job of ``key`` is on
+    its way already (one build of a record at a time)."""
     with _pending_lock:
         if len(_pending) > 4096:  # forget the finished ones (settle() waits for the rest)
             for k in [k for k, f in _pending.items() if f.done()]:
                 del _pending[k]
         if key in _pending and not _pending[key].done():
-            return  # one build of this record is on its way already
-        _pending[key] = _pool.submit(_put, store, params)
+            return
+        _pending[key] = _pool.submit(fn, *args)
+
+
+def _submit(store: GraphStore, params: dict[str, Any]) -> None:
+    _schedule((id(store), params["name"]), _put, store, params)
+
+
+def submit_write(store: GraphStore, key: str, steps: list[tuple[str, dict[str, Any]]]) -> None:
+    """Run a read-model write (``steps``) off the request's path, once per ``key`` at a
+    time (queries/measure_records.py stores built measure records through it); a write
+    that fails is logged: the next reader builds again."""
+    _schedule((id(store), key), _write_quietly, store, steps)
+
+
+def _write_quietly(store: GraphStore, steps: list[tuple[str, dict[str, Any]]]) -> None:
+    try:
+        store.write_batch(steps)
+    except Exception as e:  # noqa: BLE001  (a record not stored is rebuilt by the next reader)
+        log.info("read model not stored: %s", str(e).splitlines()[0] if str(e) else e)
 
 
 def _put(store: GraphStore, params: dict[str, Any]) -> None:

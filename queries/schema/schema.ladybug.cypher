@@ -1,6 +1,6 @@
 // description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token, Maintenance (the pending-link mark) and LinkDecision (reviewed link decisions) are free tables (no edges: reloads never touch them)
 // description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token, Maintenance (the pending-link mark) and SearchState (the search index's stamp, graph/search_index.py) are free tables (no edges: reloads never touch them)
-// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token and Maintenance (the pending-link mark) are free tables (no edges: reloads never touch them); ReadModelMeta, UnitRecord and UnitRecordChunk hold the read model (queries/read_model.py): free tables, rebuilt from the named queries
+// description: LadybugDB node and relationship tables (PRIMARY KEY = uniqueness + index on every lookup key); Progress, Token and Maintenance (the pending-link mark) are free tables (no edges: reloads never touch them); ReadModelMeta, UnitRecord, UnitRecordChunk and MeasureRecord hold the read model (queries/read_model.py, queries/measure_records.py): free tables, rebuilt from the named queries
 // params: none
 CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, issuer STRING, doc_number STRING, level STRING, region STRING, published STRING, year INT64, source STRING, format STRING, implements_doc_numbers STRING[], implements_titles STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Task(id STRING, document_id STRING, seq STRING, number INT64, title STRING, PRIMARY KEY(id));
@@ -41,3 +41,4 @@ CREATE NODE TABLE IF NOT EXISTS SearchState(id STRING, stamp STRING, PRIMARY KEY
 CREATE NODE TABLE IF NOT EXISTS ReadModelMeta(key STRING, generation STRING, PRIMARY KEY(key));
 CREATE NODE TABLE IF NOT EXISTS UnitRecord(name STRING, version STRING, built_generation STRING, built_version STRING, token STRING, head STRING, chunks INT64, detail STRING, PRIMARY KEY(name));
 CREATE NODE TABLE IF NOT EXISTS UnitRecordChunk(key STRING, token STRING, body STRING, PRIMARY KEY(key));
+CREATE NODE TABLE IF NOT EXISTS MeasureRecord(id STRING, built_generation STRING, body STRING, PRIMARY KEY(id));

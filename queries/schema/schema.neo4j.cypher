@@ -32,4 +32,5 @@ CREATE INDEX link_decision_lower IF NOT EXISTS FOR (n:LinkDecision) ON (n.lower_
 CREATE CONSTRAINT read_model_meta_key IF NOT EXISTS FOR (n:ReadModelMeta) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT unit_record_name IF NOT EXISTS FOR (n:UnitRecord) REQUIRE n.name IS UNIQUE;
 CREATE CONSTRAINT unit_record_chunk_key IF NOT EXISTS FOR (n:UnitRecordChunk) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT measure_record_id IF NOT EXISTS FOR (n:MeasureRecord) REQUIRE n.id IS UNIQUE;
 CALL db.awaitIndexes(300);

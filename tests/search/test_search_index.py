@@ -231,3 +231,29 @@ def test_text_tokens_are_every_one_and_two_character_gram(text: str) -> None:
     characters beyond the BMP included), each spelled as search_terms.token spells it."""
     want = {search_terms.token(c) for c in text} | {search_terms.token(text[i : i + 2]) for i in range(len(text) - 1)}
     assert set(search_terms.text_tokens(text).split()) == want
+
+
+def test_a_page_under_a_cap_is_the_slice_of_the_ranked_hits(store: LadybugStore, docs: list[Any]) -> None:
+    """``page`` (one word: ranked in numpy, graph/search_index.Order) answers the ranked
+    scan's count (at most ``cap``) and its slice, at every offset, limit and cap -- also
+    past the end, at the cap's edge, after a reload changed the order, and for words that
+    must be checked in the text (3+ characters)."""
+    store.load_many(docs)
+    index = store.search_index
+
+    def check() -> int:
+        compared = 0
+        for q in ("财政", "政", "财政资金", "就业", "的", "不存在的词语"):
+            want = scan(store, q)
+            for cap in (1, 7, 40, 100000):
+                for limit, offset in ((1, 0), (5, 0), (5, 3), (50, 6), (3, 38), (10, len(want) - 2), (5, len(want) + 4)):
+                    total, rows = index.page(search_terms.words(q), search_terms.phrase(q), limit, max(0, offset), cap)
+                    start = max(0, offset)
+                    assert total == min(len(want), cap), (q, cap)
+                    assert rows == want[start : start + max(0, min(limit, cap - start))], (q, cap, limit, offset)
+                    compared += len(rows)
+        return compared
+
+    assert check() > 300
+    store.load(edited(district_document()))  # a reload: new rids, another order
+    assert check() > 300
