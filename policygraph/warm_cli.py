@@ -1,9 +1,11 @@
-"""``policygraph warm [--unit NAME ...] [--json]``: build the read model's agency records now.
+"""``policygraph warm [--unit NAME ...] [--agencies-only] [--json]``: build the read model's records now.
 
 Why: every load or relink makes each agency's stored answer stale (queries/read_model.py),
 and the first person to ask for an agency afterwards pays the full composition of its
 answer (tens of milliseconds, more for a busy agency at 1,000 documents).  After a big
-load an office runs this once, so its users never pay it.  Progress goes to stderr on a
+load an office runs this once, so its users never pay it.  The same for each measure's
+record (queries/measure_records.py: what search pages, measures and chains show), unless
+``--unit`` or ``--agencies-only`` narrows the run to agencies.  Progress goes to stderr on a
 terminal (counts and the agency at hand); a short summary, or JSON with ``--json``, ends it.
 """
 
@@ -21,6 +23,7 @@ def cmd_warm(args: argparse.Namespace) -> int:
     """Rebuild the stale or missing records (all agencies, or the ``--unit`` ones)."""
     from graph.stores import open_store
     from policygraph.settings import settings_from_args
+    from queries.measures import warm_measures
     from queries.obligations import warm
     from queries.units import resolve_unit
 
@@ -35,10 +38,15 @@ def cmd_warm(args: argparse.Namespace) -> int:
             print(f"\r  {done}/{total} agencies  {name[:30]}\033[K", end="" if done < total else "\n",
                   file=sys.stderr, flush=True)
 
+    def measure_progress(done: int, total: int) -> None:
+        progress(done, total, "measure records")
+
     t0 = time.perf_counter()
     try:
         names = [resolve_unit(store, n)["name"] for n in args.unit] if args.unit else None
-        counts = warm(store, names, progress=None if args.json else progress)
+        counts: dict[str, Any] = warm(store, names, progress=None if args.json else progress)
+        if not (args.unit or args.agencies_only):
+            counts["measures"] = warm_measures(store, progress=None if args.json else measure_progress)
     finally:
         store.close()
     counts["seconds"] = round(time.perf_counter() - t0, 1)
@@ -47,6 +55,10 @@ def cmd_warm(args: argparse.Namespace) -> int:
     else:
         print(f"read model: {counts['rebuilt']} agency records built, {counts['fresh']} already fresh "
               f"({counts['units']} agencies, {counts['seconds']} s)")
+        if "measures" in counts:
+            m = counts["measures"]
+            print(f"read model: {m['built']} measure records built, {m['fresh']} already fresh "
+                  f"({m['records']} records: each measure and its chain)")
     return 0
 
 
@@ -54,5 +66,6 @@ def register(sub: Any, add: Callable[..., argparse.ArgumentParser], store_option
     """Add the ``warm`` command to the ``policygraph`` parser."""
     p = add("warm", cmd_warm, "build every agency's stored answer now (after a big load), not on first read")
     p.add_argument("--unit", action="append", default=[], help="only this agency (repeatable)")
+    p.add_argument("--agencies-only", action="store_true", help="skip the measure records (search pages, chains)")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     store_options(p)

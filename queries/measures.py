@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,7 +19,7 @@ from graph.model import NotFoundError
 from graph.store import GraphStore
 from queries import measure_records
 from queries.answers import Chain, Measure, MeasureList
-from queries.chain import measure_chain
+from queries.chain import MAX_DEPTH, measure_chain
 from queries.ownership import MeasureFilter, unit_obligation_rows
 from queries.paging import listing, page
 from queries.progress import as_of_date, measure_rollups, rollup
@@ -226,7 +227,7 @@ def search_measures(
         rows = [r for r in _candidates(store, text, where.document, unit) if where.keeps(r)]
         total, chosen = len(rows), page(rows, limit, offset)
     if text:  # a search page: its measures as stored records (queries/measure_records.py)
-        got = measure_records.shown(store, [h["id"] for h in chosen], _build_listed)
+        got = measure_records.shown(store, [h["id"] for h in chosen], _build)
         shaped = [got[h["id"]] for h in chosen if h["id"] in got]  # a measure deleted since: left out
     else:
         shaped = [shape_measure(r) for r in chosen]
@@ -252,29 +253,80 @@ def _build_listed(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]
     return {m["id"]: m for m in shaped}
 
 
-def _build_detailed(store: GraphStore, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """Measures as GET /measures/{id} and a chain's head show them (``measure_detail``
-    with its leaders, shaped, annotated), by record key (``detail|id``)."""
-    out: dict[str, dict[str, Any]] = {}
-    for key in keys:
-        rows = store.read("measure_detail", {"id": key.removeprefix(DETAIL)})
-        if rows:
-            out[key] = shape_measure(rows[0])
-    enrich(store, list(out.values()))
-    return out
-
-
-def _build_chain_ids(store: GraphStore, keys: list[str]) -> dict[str, dict[str, Any]]:
+def _build_chain_ids(store: GraphStore, keys: list[str], links: Links | None = None) -> dict[str, dict[str, Any]]:
     """The ids (and depths) of the measures above and below each measure, by record key
-    (``chain|id``): the walk of queries.chain, kept so a chain skips it."""
+    (``chain|id``): the walk of queries.chain, kept so a chain skips it.  ``links``
+    (warming every measure): the IMPLEMENTS edges and the measures a chain may show,
+    read once; the same walk is then made in memory."""
     out: dict[str, dict[str, Any]] = {}
     for key in keys:
         mid = key.removeprefix(CHAIN)
-        out[key] = {d: [[r["id"], r["depth"]] for r in measure_chain(store, mid, d)] for d in ("up", "down")}
+        if links is None:
+            out[key] = {d: [[r["id"], r["depth"]] for r in measure_chain(store, mid, d)] for d in ("up", "down")}
+        else:
+            out[key] = {d: links.walk(mid, d) for d in ("up", "down")}
     return out
 
 
-DETAIL, CHAIN = "detail|", "chain|"  # record keys beside a measure's own (its id)
+@dataclass
+class Links:
+    """Every IMPLEMENTS edge (``up``: lower -> uppers, ``down``: upper -> lowers) and the
+    measures that have a task and a document (``shown``: what ``measure_row`` finds)."""
+
+    up: dict[str, list[str]]
+    down: dict[str, list[str]]
+    shown: set[str]
+
+    @classmethod
+    def read(cls, store: GraphStore, ids: list[str]) -> Links:
+        up: dict[str, list[str]] = {}
+        down: dict[str, list[str]] = {}
+        for r in store.read("quality_links"):
+            up.setdefault(r["lower_id"], []).append(r["upper_id"])
+            down.setdefault(r["upper_id"], []).append(r["lower_id"])
+        return cls(up, down, set(ids))
+
+    def walk(self, mid: str, direction: str) -> list[list[Any]]:
+        """``queries.chain.measure_chain`` (ids and depths) on these edges: level by level,
+        a measure once per depth it is reached at, one without task or document left out
+        (but walked through)."""
+        edges = self.up if direction == "up" else self.down
+        out: list[list[Any]] = []
+        frontier = [mid]
+        for depth in range(1, MAX_DEPTH + 1):
+            reached = sorted({x for m in frontier for x in edges.get(m, ())})
+            out.extend([x, depth] for x in reached if x in self.shown)
+            frontier = reached
+            if not frontier:
+                break
+        return out
+
+
+def _build(store: GraphStore, keys: list[str], links: Links | None = None) -> dict[str, dict[str, Any]]:
+    """Records of any kind by key: ``chain|id`` (the chain's ids) or a measure id (listed)."""
+    chains = [k for k in keys if k.startswith(CHAIN)]
+    out = _build_chain_ids(store, chains, links) if chains else {}
+    rest = [k for k in keys if not k.startswith(CHAIN)]
+    if rest:
+        out.update(_build_listed(store, rest))
+    return out
+
+
+CHAIN = "chain|"  # the key of a measure's chain record (its own record's key is its id)
+ANNOTATIONS_SHOWN = ("co_responsible", "targets", "city_measures", "district_measures")  # what enrich adds
+
+
+def warm_measures(store: GraphStore, ids: list[str] | None = None, progress: Any = None) -> dict[str, int]:
+    """Build and store the records of every measure (``ids``: those only) and of its
+    chain, where stale or missing, so search pages, measures and chains read them by
+    key (``policygraph warm``).  ``progress(done, total)`` after each batch."""
+    every = [r["id"] for r in store.read("measures_list", ALL_MEASURES)]
+    links = Links.read(store, every)
+    keys = [k for i in (every if ids is None else ids) for k in (i, CHAIN + i)]
+    return measure_records.warm(store, keys, lambda st, ks: _build(st, ks, links), progress)
+
+
+ALL_MEASURES = {"before": "9999-12-31", "after": "0001-01-01", "task": 0, "document": ""}
 
 
 def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]] | None:
@@ -301,17 +353,23 @@ def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[i
 def measure_detail(store: GraphStore, measure_id: str) -> Measure:
     """One measure with its task, deadline, targets, responsible units and links (its
     stored record when fresh)."""
-    m = _detailed(store, measure_id)
+    m, _ = _detailed(store, measure_id)
     m["responsible"] = m.pop("co_responsible")
     return m
 
 
-def _detailed(store: GraphStore, measure_id: str) -> dict[str, Any]:
-    got = measure_records.shown(store, [DETAIL + measure_id], _build_detailed).get(DETAIL + measure_id)
-    if got is None:
-        measure_row(store, measure_id)  # raises NotFoundError
-        raise AssertionError("unreachable")  # pragma: no cover
-    return got
+def _detailed(store: GraphStore, measure_id: str, also: list[str] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The measure as its detail shows it -- its own row (``measure_detail``: leaders,
+    clause text …) with the annotations of its stored record -- and the records of the
+    ``also`` keys read with it."""
+    m = shape_measure(measure_row(store, measure_id))  # NotFoundError for an unknown id
+    got = measure_records.shown(store, [measure_id, *(also or [])], _build)
+    listed = got.get(measure_id)
+    if listed is None:  # deleted between the two reads: annotate it as the definition does
+        enrich(store, [m])
+    else:
+        m.update({k: listed[k] for k in ANNOTATIONS_SHOWN})
+    return m, got
 
 
 def measure_detail_defined(store: GraphStore, measure_id: str) -> Measure:
@@ -329,9 +387,9 @@ def chain(store: GraphStore, measure_id: str, as_of: str | date | None = None) -
     in_progress / not_started / overdue, ``queries.progress.measure_rollups``) on
     ``as_of``, so a city office sees how each district is doing on its measure;
     ``progress_totals`` sums the roll-ups of the measures below (down)."""
-    m = _detailed(store, measure_id)
-    ids = measure_records.shown(store, [CHAIN + m["id"]], _build_chain_ids)[CHAIN + m["id"]]
-    got = measure_records.shown(store, [i for d in ("up", "down") for i, _ in ids[d]], _build_listed)
+    m, head = _detailed(store, measure_id, also=[CHAIN + measure_id])
+    ids = head[CHAIN + measure_id]
+    got = measure_records.shown(store, [i for d in ("up", "down") for i, _ in ids[d]], _build)
     up, down = ([_at_depth(got[i], depth) for i, depth in ids[d] if i in got] for d in ("up", "down"))
     return _with_progress(store, m, up, down, as_of)
 

@@ -108,9 +108,15 @@ def test_load_then_query_then_unknown_query(tmp_path: Path) -> None:
 
     # warm: every agency's stored answer built once, then nothing left to build
     units = len(json.loads(run("units", "--json", db=db).stdout)["data"])
+    measures = len(json.loads(run("query", "measures_list", db=db).stdout))
     first = run("warm", "--json", db=db)
     assert first.returncode == 0, first.stderr
-    assert json.loads(first.stdout) | {"seconds": 0} == {"units": units, "rebuilt": units, "fresh": 0, "seconds": 0}
+    records = {"records": 2 * measures, "built": 2 * measures, "fresh": 0}  # each measure and its chain
+    assert json.loads(first.stdout) | {"seconds": 0} == {"units": units, "rebuilt": units, "fresh": 0, "seconds": 0,
+                                                         "measures": records}
+    again_warm = run("warm", "--json", db=db)
+    assert json.loads(again_warm.stdout)["measures"] == {"records": 2 * measures, "built": 0, "fresh": 2 * measures}
+    assert "measures" not in json.loads(run("warm", "--json", "--agencies-only", db=db).stdout)
     second = run("warm", "--unit", "财政局", db=db)  # an ambiguous short name: a one-line error
     assert_clean_error(second, "区财政局")
     third = run("warm", "--unit", "区财政局", db=db)
