@@ -121,10 +121,14 @@ HIT_KEYS = ("id", "document_id", "number", "clause", "task_number", "deadline_da
 # The named query's document order (tier aside), computed once per index state: see Order.
 _ORDER = """SELECT rid, tkey FROM hit
 ORDER BY document_id IS NULL, document_id, number IS NULL, number, clause IS NULL, clause, id"""
-_TITLED = """SELECT t.tkey FROM title_grams g JOIN title t ON t.tkey = g.rowid
+# Keys as one space-separated text (group_concat), parsed by numpy in C: a Python tuple
+# per row cost more than the query (10,000 hits: 8 ms against 2).
+_TITLED = """SELECT group_concat(t.tkey, ' ') FROM title_grams g JOIN title t ON t.tkey = g.rowid
 WHERE title_grams MATCH :tmatch AND (instr(t.task_title, :phrase) OR instr(t.document_title, :phrase))"""
-_CANDIDATES = "SELECT rowid FROM grams WHERE grams MATCH :match"
-_CANDIDATES_CHECKED = "SELECT grams.rowid FROM grams JOIN hit_text x ON x.rid = grams.rowid WHERE grams MATCH :match {checks}"
+_TITLED_EXACT = "SELECT group_concat(rowid, ' ') FROM title_grams WHERE title_grams MATCH :tmatch"  # 1-2 characters
+_CANDIDATES = "SELECT group_concat(rowid, ' ') FROM grams WHERE grams MATCH :match"
+_CANDIDATES_CHECKED = """SELECT group_concat(grams.rowid, ' ') FROM grams JOIN hit_text x ON x.rid = grams.rowid
+WHERE grams MATCH :match {checks}"""
 _PAGE_KEYS = f"SELECT rid, {', '.join(_KEYS)} FROM hit WHERE rid IN (SELECT value FROM json_each(:rids))"
 
 
@@ -398,13 +402,12 @@ class SearchIndex:
         params: dict[str, Any] = {"match": fts_match(words), "tmatch": fts_match([phrase]), "phrase": phrase}
         params.update({f"w{i}": w for i, w in enumerate(w for w in words if needs_check(w))})
         sql = _CANDIDATES_CHECKED.format(checks=checks) if checks else _CANDIDATES
-        found = conn.execute(sql, params).fetchall()
-        rids = np.fromiter((r for (r,) in found), dtype=np.int64, count=len(found))
+        rids = _keys(conn, sql, params)
         total = min(len(rids), cap) if count else -1
         size = max(0, min(limit, cap - offset))
         if not len(rids) or not size or offset >= len(rids):
             return total, []
-        titled = np.fromiter((k for (k,) in conn.execute(_TITLED, params)), dtype=np.int64)
+        titled = _keys(conn, _TITLED if needs_check(phrase) else _TITLED_EXACT, params)  # a 1-2 character title term is exact
         tier = np.where(np.isin(order.tkey[rids], titled), 0, 1)
         key = tier * len(order.rank) + order.rank[rids]  # tier first, then document order
         end = min(offset + size, len(rids))
@@ -416,6 +419,12 @@ class SearchIndex:
         for rid, t in zip(picked, tier[chosen].tolist(), strict=True):
             out.append(dict(zip(HIT_KEYS, (*by_rid[rid], t), strict=True)))
         return total, out
+
+
+def _keys(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> np.ndarray:
+    """The integers a ``group_concat(…, ' ')`` query answers, as an array."""
+    text = conn.execute(sql, params).fetchone()[0]
+    return np.fromstring(text, dtype=np.int64, sep=" ") if text else np.zeros(0, dtype=np.int64)
 
 
 def _title_tokens(task_title: str | None, document_title: str | None) -> str:
