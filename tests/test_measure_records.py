@@ -507,3 +507,26 @@ def test_behind_the_api_read_cache(ladybug_store: Any) -> None:
     read_model.settle()
     _assert_fresh(ladybug_store, keys)
     check()
+
+
+def test_warmed_chains_across_three_levels(store: Any) -> None:
+    """A family of six documents over four levels (tests/data/levels: national, province,
+    city, district, a district implementing the national list directly, a department):
+    the chains ``warm_measures`` walks in memory are ``queries.chain``'s walk at every
+    depth, and each chain answers as its definition (the seeds link one level only)."""
+    from loaders import load_document
+    from policygraph.pipeline import load_and_link
+    from tests.linking.conftest import FILES, LEVELS
+
+    load_and_link(store, [load_document(LEVELS / f) for f in FILES.values()])
+    every = [r["id"] for r in _measures(store)]
+    warm_measures(store)
+    keys = [CHAIN + i for i in every]
+    bodies = _assert_fresh(store, keys)
+    walks = {i: {d: [[r["id"], r["depth"]] for r in measure_chain(store, i, d)] for d in ("up", "down")}
+             for i in every}
+    assert {i: bodies[CHAIN + i] for i in every} == walks
+    deepest = max((depth for w in walks.values() for d in w.values() for _, depth in d), default=0)
+    assert deepest >= 3, deepest  # district -> city -> province -> national
+    for i in [i for i in every if any(w for w in walks[i].values())][::3]:
+        assert _dump(chain(store, i, AS_OF)) == _dump(chain_defined(store, i, AS_OF)), i
