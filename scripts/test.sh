@@ -48,7 +48,7 @@ python3 -m ruff check . || { log "ruff found problems"; exit 1; }
 
 log "pytest"
 report=$(mktemp)
-python3 -m pytest -q -rs "$@" 2>&1 | tee "$report"
+python3 -m pytest -q -rs --durations=25 "$@" 2>&1 | tee "$report"  # the slowest tests, to keep the run short
 rc=${PIPESTATUS[0]}
 if [ "$rc" = 5 ]; then
   log "pytest collected no tests: that is a failure, not a pass"
