@@ -107,8 +107,8 @@ _HITS = """
 WITH titled AS (SELECT t.tkey FROM title_grams g JOIN title t ON t.tkey = g.rowid
                 WHERE title_grams MATCH :tmatch AND (instr(t.task_title, :phrase) OR instr(t.document_title, :phrase)))
 SELECT h.id, h.document_id, h.number, h.clause, h.task_number, h.deadline_date,
-       CASE WHEN h.tkey IN titled THEN 0 WHEN {in_text} THEN 1 ELSE 2 END AS tier
-FROM grams JOIN hit h ON h.rid = grams.rowid {text_join}
+       CASE WHEN h.tkey IN titled THEN 0 WHEN instr(x.text, :phrase) THEN 1 ELSE 2 END AS tier
+FROM grams JOIN hit h ON h.rid = grams.rowid JOIN hit_text x ON x.rid = h.rid
 WHERE grams MATCH :match {checks}
 ORDER BY tier, h.document_id IS NULL, h.document_id, h.number IS NULL, h.number, h.clause IS NULL, h.clause, h.id
 LIMIT :limit OFFSET :offset
@@ -369,28 +369,24 @@ class SearchIndex:
                 return None
             checked = [w for w in words if needs_check(w)]
             checks = "".join(f" AND instr(x.text, :w{i})" for i in range(len(checked)))
-            if len(words) == 1:  # every hit holds the phrase: tier 0 (titled) or 1, ranked in numpy
-                return self._ranked_page(conn, meta["stamp"], words, phrase, checks, limit, offset, cap, count)
-            # one word: every hit holds the phrase (tier 1 unless titled); several: check the text
-            in_text = "instr(x.text, :phrase)" if len(words) > 1 else "1"
-            text_join = "JOIN hit_text x ON x.rid = h.rid" if checked or len(words) > 1 else ""
             params: dict[str, Any] = {"match": fts_match(words), "tmatch": fts_match([phrase]), "phrase": phrase,
-                                      "cap": cap,
-                                      "limit": max(0, min(limit, cap - offset)), "offset": offset}
-            params.update({f"w{i}": w for i, w in enumerate(checked)})
+                                      **{f"w{i}": w for i, w in enumerate(checked)}}
+            if len(words) == 1:  # every hit holds the phrase: tier 0 (titled) or 1, ranked in numpy
+                return self._ranked_page(conn, meta["stamp"], phrase, checks, params, limit, offset, cap, count)
+            # several words: tier 1 holds them as one phrase, tier 2 apart (the text is checked)
+            params.update({"cap": cap, "limit": max(0, min(limit, cap - offset)), "offset": offset})
             total = -1
             if count:
                 sql = _COUNT_CHECKED if checked else _COUNT
                 total = conn.execute(sql.format(checks=checks), params).fetchone()[0]
-            sql = _HITS.format(checks=checks, in_text=in_text, text_join=text_join)
+            sql = _HITS.format(checks=checks)
             rows = conn.execute(sql, params).fetchall() if total else []
         finally:
             conn.execute("COMMIT")
         return total, [dict(zip(HIT_KEYS, r, strict=True)) for r in rows]
 
-
     def _ranked_page(
-        self, conn: sqlite3.Connection, stamp: str, words: list[str], phrase: str, checks: str,
+        self, conn: sqlite3.Connection, stamp: str, phrase: str, checks: str, params: dict[str, Any],
         limit: int, offset: int, cap: int, count: bool,
     ) -> tuple[int, list[dict[str, Any]]]:
         """``page`` for a one-word search (inside its read transaction): the hits' rowids
@@ -399,8 +395,6 @@ class SearchIndex:
         order = self._order
         if order is None or order.stamp != stamp:
             order = self._order = Order.load(conn, stamp)
-        params: dict[str, Any] = {"match": fts_match(words), "tmatch": fts_match([phrase]), "phrase": phrase}
-        params.update({f"w{i}": w for i, w in enumerate(w for w in words if needs_check(w))})
         sql = _CANDIDATES_CHECKED.format(checks=checks) if checks else _CANDIDATES
         rids = _keys(conn, sql, params)
         total = min(len(rids), cap) if count else -1

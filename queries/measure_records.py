@@ -23,7 +23,6 @@ BEFORE building.  The records are read and written behind any caching wrapper.
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -32,8 +31,6 @@ import orjson
 
 from graph.store import GraphStore
 from queries import read_model
-
-log = logging.getLogger("policygraph.read_model")
 
 Shown = dict[str, Any]
 # Builds the shown form of some measure ids (those it cannot build -- a measure deleted
@@ -53,10 +50,7 @@ def shown(store: GraphStore, ids: list[str], build: Builder) -> dict[str, Shown]
     wanted = list(dict.fromkeys(ids))
     rows = raw.read("read_model_measures", {"ids": wanted})
     generation = rows[0]["generation"] if rows else None
-    out: dict[str, Shown] = {}
-    for r in rows:
-        if r["body"] is not None and r["built_generation"] == generation:
-            out[r["id"]] = orjson.loads(r["body"])
+    out = {i: orjson.loads(body) for i, body in _fresh_bodies(rows, generation).items()}
     missing = [i for i in wanted if i not in out]
     if missing:
         built = build(store, missing)
@@ -72,7 +66,7 @@ def _store_later(raw: GraphStore, generation: str | None, built: dict[str, Shown
     if not built or getattr(raw, "read_only", False):
         return
     stamp = generation if generation is not None else uuid.uuid4().hex
-    rows = [{"id": i, "body": orjson.dumps(m).decode("utf-8")} for i, m in built.items()]
+    rows = _put_rows(built)
     for start in range(0, len(rows), MAX_STORED):
         part = rows[start : start + MAX_STORED]
         read_model.submit_write(raw, f"measures:{part[0]['id']}:{len(part)}",
@@ -94,15 +88,24 @@ def warm(
     for start in range(0, len(keys), batch):
         part = keys[start : start + batch]
         rows = raw.read("read_model_measures", {"ids": part})
-        have = {r["id"] for r in rows if r["body"] is not None and r["built_generation"] == generation}
+        have = _fresh_bodies(rows, generation)
         fresh += len(have)
         todo = [k for k in part if k not in have]
         if todo:
             made = build(store, todo)
             if made and not getattr(raw, "read_only", False):
-                raw.write_batch([("read_model_put_measures", {"generation": generation, "rows": [
-                    {"id": i, "body": orjson.dumps(m).decode("utf-8")} for i, m in made.items()]})])
+                raw.write_batch([("read_model_put_measures", {"generation": generation, "rows": _put_rows(made)})])
             built += len(made)
         if progress is not None:
             progress(min(start + batch, len(keys)), len(keys))
     return {"records": len(keys), "built": built, "fresh": fresh}
+
+
+def _fresh_bodies(rows: list[dict[str, Any]], generation: str | None) -> dict[str, str]:
+    """The stored bodies of ``read_model_measures`` rows built at ``generation``, by key."""
+    return {r["id"]: r["body"] for r in rows if r["body"] is not None and r["built_generation"] == generation}
+
+
+def _put_rows(built: dict[str, Shown]) -> list[dict[str, str]]:
+    """``read_model_put_measures`` rows of built records (their JSON as stored)."""
+    return [{"id": i, "body": orjson.dumps(m).decode("utf-8")} for i, m in built.items()]

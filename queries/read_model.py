@@ -224,11 +224,11 @@ def submit_write(store: GraphStore, key: str, steps: list[tuple[str, dict[str, A
     _schedule((id(store), key), _write_quietly, store, steps)
 
 
-def _write_quietly(store: GraphStore, steps: list[tuple[str, dict[str, Any]]]) -> None:
+def _write_quietly(store: GraphStore, steps: list[tuple[str, dict[str, Any]]], what: str = "") -> None:
     try:
         store.write_batch(steps)
     except Exception as e:  # noqa: BLE001  (a record not stored is rebuilt by the next reader)
-        log.info("read model not stored: %s", str(e).splitlines()[0] if str(e) else e)
+        log.info("read model %snot stored: %s", what, str(e).splitlines()[0] if str(e) else e)
 
 
 def _put(store: GraphStore, params: dict[str, Any]) -> None:
@@ -237,10 +237,7 @@ def _put(store: GraphStore, params: dict[str, Any]) -> None:
                                                ("read_model_put_unit", params)]
     if drop:
         steps.append(("read_model_drop_chunks", {"keys": drop}))
-    try:
-        store.write_batch(steps)
-    except Exception as e:  # noqa: BLE001  (a record not stored is rebuilt by the next reader)
-        log.info("read model of %s not stored: %s", params["name"], str(e).splitlines()[0] if str(e) else e)
+    _write_quietly(store, steps, f"of {params['name']} ")
 
 
 def settle(timeout: float | None = 60) -> None:
