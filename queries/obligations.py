@@ -15,6 +15,7 @@ applies the request's filters, the ``as_of``-dependent progress fields and the p
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -117,7 +118,28 @@ def build_record(store: GraphStore, name: str) -> tuple[dict[str, Any], list[dic
     for m in shaped:  # computed per request from the columns (see _select)
         for k in DATED:
             del m[k]
-    return {"unit": unit, "docs": docs, "cols": cols, "detail": detail_of(store, unit)}, shaped
+    return {"unit": unit, "docs": docs, "cols": cols, "summary": _summary(cols),
+            "detail": detail_of(store, unit)}, shaped
+
+
+def _summary(cols: dict[str, list[Any]]) -> dict[str, Any]:
+    """What an unfiltered request counts over every row, kept so it need not visit them:
+    the counts by role and status (the same loop as ``_select``), the deadlines of the
+    rows that can be overdue and, per reporting cycle, the last report dates of the rows
+    that can be due (sorted: a request's counts are two bisections against its day)."""
+    counts = {k: 0 for k in ROLE_ORDER}
+    status_counts = {k: 0 for k in STATUS_ZH}
+    for role, status in zip(cols["role"], cols["status"], strict=True):
+        counts[role] = counts.get(role, 0) + 1
+        status_counts[status] += 1
+    late = sorted(d for on, d, s in zip(cols["ongoing"], cols["due"], cols["status"], strict=True)
+                  if not on and d is not None and s not in FINISHED)
+    due: dict[str, list[str]] = {}
+    for on, s, last, c in zip(cols["ongoing"], cols["status"], cols["last"], cols["cycle"], strict=True):
+        if on and s != CLOSED:
+            due.setdefault(c, []).append(last or "")  # no report yet: before every cycle's start
+    return {"counts": counts, "status_counts": status_counts, "late": late,
+            "due": [[c, sorted(v)] for c, v in due.items()]}
 
 
 def _day(value: str | None) -> str | None:
@@ -146,6 +168,9 @@ def _select(
     limit: int, offset: int, code: str | None, overdue: bool | None, report_due: bool | None, day: dt.date,
 ) -> _Selection:
     """Filters and counts over the record's columns, and the page (no row is read here)."""
+    if (where == NO_FILTER and not roles and include_shared and code is None and overdue is None
+            and report_due is None and "summary" in record.head):
+        return _select_all(record, limit, offset, day)
     head, cols = record.head, record.head["cols"]
     role, status, ongoing, cycle = cols["role"], cols["status"], cols["ongoing"], cols["cycle"]
     today = day.isoformat()
@@ -179,6 +204,34 @@ def _select(
         "report_due_count": sum(due[i] for i in kept),
     }
     dated = [(late[i], due[i], labels[cycle[i]] if ongoing[i] else None) for i in page]
+    return _Selection(page, dated, [role[i] for i in page], envelope)
+
+
+def _select_all(record: read_model.Record, limit: int, offset: int, day: dt.date) -> _Selection:
+    """``_select`` of a request without filters (what "what does X own" asks): the counts
+    from the record's summary, the date-dependent fields of the page's rows only."""
+    head, cols, summary = record.head, record.head["cols"], record.head["summary"]
+    role, status, ongoing, cycle, due, last = (cols[k] for k in ("role", "status", "ongoing", "cycle", "due", "last"))
+    today = day.isoformat()
+    starts = {c: cycle_start(day, c).isoformat() for c, _ in summary["due"]}
+    page = list(range(len(role))[offset : offset + limit])
+    labels: dict[str, str] = {}
+    dated = []
+    for i in page:
+        late = not ongoing[i] and due[i] is not None and due[i] < today and status[i] not in FINISHED
+        if ongoing[i]:
+            c = cycle[i]
+            label = labels[c] if c in labels else labels.setdefault(c, cycle_label(day, c))
+            reported = status[i] != CLOSED and (last[i] is None or last[i] < starts[c])
+            dated.append((late, reported, label))
+        else:
+            dated.append((late, False, None))
+    envelope = {
+        "unit": head["unit"], "counts": dict(summary["counts"]), "labels": ROLE_HEADINGS_ZH, "count": len(role),
+        "limit": limit, "offset": offset, "as_of": today, "status_counts": dict(summary["status_counts"]),
+        "status_labels": dict(STATUS_ZH), "overdue_count": bisect_left(summary["late"], today),
+        "report_due_count": sum(bisect_left(lasts, starts[c]) for c, lasts in summary["due"]),
+    }
     return _Selection(page, dated, [role[i] for i in page], envelope)
 
 

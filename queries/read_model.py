@@ -6,9 +6,10 @@ documents; caches in the API process cannot help Neo4j with several workers, nor
 office asking a different agency every time.  So the composed answer is materialised
 per agency in the store itself, where every worker sees it:
 
-* ``UnitRecord {name}``: ``head`` (JSON: the unit row and, per answer row, the columns
-  that filters, counts and the date-dependent progress fields need) and the freshness
-  stamps below;
+* ``UnitRecord {name}``: ``head`` (JSON: the unit row, per answer row the columns that
+  filters, counts and the date-dependent progress fields need, and a summary an
+  unfiltered request counts from; then, one per line, the first FIRST answer rows, so
+  the default page is this one keyed read) and the freshness stamps below;
 * ``UnitRecordChunk {key: name|i}``: the shaped, annotated answer rows, CHUNK per node,
   in answer order, one JSON text per line, so a page reads only the chunks it shows (a
   100-row page of the busiest agency: two or three keyed reads of ~70 KB instead of the
@@ -50,8 +51,9 @@ from graph.store import GraphStore
 
 log = logging.getLogger("policygraph.read_model")
 
-CHUNK = 50  # rows per chunk node: a default page (100) reads 2-3 chunks of ~50 KB
-FORMAT = 2  # the shape of a record (2: rows one JSON per line); a record of another format is rebuilt
+CHUNK = 50  # rows per chunk node: a page past the first rows reads 2-3 chunks of ~50 KB
+FIRST = 100  # rows kept with the head as well: a first page (the default: 100) is one read
+FORMAT = 3  # the shape of a record (3: the first rows after the head); a record of another format is rebuilt
 RETRIES = 3  # a rebuild racing our read (chunk of another build): read the head again
 
 Head = dict[str, Any]
@@ -69,6 +71,7 @@ class Record:
     token: str
     chunks: int
     built: list[Row] | None = None  # the rows, when this reader built them itself
+    first: list[bytes] | None = None  # the first FIRST rows as stored (read with the head)
 
 
 class Stale(Exception):
@@ -109,10 +112,11 @@ def fetch(store: GraphStore, name: str) -> Record | None:
     rows = backing(store).read("read_model_unit", {"name": name})
     if not rows or not _fresh(row := rows[0]):
         return None
-    head = orjson.loads(row["head"])
+    text, _, first = row["head"].partition("\n")  # the head, then its first rows
+    head = orjson.loads(text)
     if head.get("format") != FORMAT:
         return None
-    return Record(name, head, row["token"], int(row["chunks"] or 0))
+    return Record(name, head, row["token"], int(row["chunks"] or 0), first=first.encode("utf-8").split(b"\n") if first else [])
 
 
 def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = False) -> Record:
@@ -130,7 +134,7 @@ def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = F
         old = int(row["chunks"])
         params = {
             "name": name, "generation": row["generation"], "version": row["version"], "token": token,
-            "head": orjson.dumps(head).decode("utf-8"),
+            "head": "\n".join([orjson.dumps(head).decode("utf-8"), *(orjson.dumps(r).decode("utf-8") for r in rows[:FIRST])]),
             "detail": orjson.dumps({"format": FORMAT, **detail}).decode("utf-8") if detail is not None else "",
             "chunks": [{"key": _key(name, i), "body": "\n".join(orjson.dumps(r).decode("utf-8") for r in c)}
                        for i, c in enumerate(chunks)],
@@ -172,6 +176,8 @@ def raw_rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[b
     chunk belongs to another build."""
     if record.built is not None:
         return [orjson.dumps(record.built[i]) for i in indices]
+    if record.first is not None and (not indices or indices[-1] < len(record.first)):
+        return [record.first[i] for i in indices]  # the first page: read with the head
     wanted = sorted({i // CHUNK for i in indices})
     if not wanted:
         return []
