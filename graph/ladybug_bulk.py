@@ -65,6 +65,10 @@ def schema_columns(registry: Registry) -> dict[str, list[str]]:
 
 def csv_value(v: Any) -> str:
     """One CSV field as LadybugDB's COPY reads it back to the same value."""
+    if type(v) is str:  # most fields (the first test: 5.5 million calls at 1,000 documents)
+        if "\n" in v or "\r" in v:
+            raise NotBulkable("newline inside a value")
+        return '"' + v.replace('"', '""') + '"'
     if v is None:
         return ""  # an unquoted empty field is NULL
     if isinstance(v, bool):
@@ -147,7 +151,7 @@ def bulk_load_rows(store: Any, rows_of: Sequence[dict[str, Any]]) -> dict[str, i
     # same transaction as the COPYs.
     doc_steps = [("link_pending_mark", {})] + [("load_document", r["document"]) for r in rows_of]
     tables["Document"] = []
-    files = {t: [",".join(csv_value(v) for v in row) for row in rows] for t, rows in tables.items() if rows}
+    files = {t: [",".join(map(csv_value, row)) for row in rows] for t, rows in tables.items() if rows}
     staging = Path(tempfile.mkdtemp(prefix="policygraph-bulk-"))
     try:
         for t, lines in files.items():

@@ -33,52 +33,49 @@ CLEAR_SLICE = 10_000
 
 
 class _ReadScope:
-    """The one session and read transaction that the reads of a scope share (opened at
-    the first read, closed when the scope ends or a write of the same context needs the
-    lock).  Holds this store's read lock while open, so the reads of one request see no
-    reload of this process half-way -- as each read alone did before."""
+    """The one session that the reads of a scope share (opened at the first read, closed
+    when the scope ends or a write of the same context needs the lock).  Holds this
+    store's read lock while open, so the reads of one request see no reload of this
+    process half-way -- as each read alone did before.
+
+    Each read runs as an auto-commit query of that session: one round trip (RUN and
+    PULL pipelined).  An explicit read transaction added a BEGIN and a closing round
+    trip to every request, and bought nothing: Neo4j reads committed data either way,
+    and what keeps a request's reads consistent with this process's writes is the lock."""
 
     def __init__(self, store: Neo4jStore) -> None:
         self.store = store
         self.guard = threading.Lock()  # a request's reads are sequential; threads it starts are not
         self._lock_cm: Any = None
         self._session: Any = None
-        self._tx: Any = None
         self.closed = False  # ended: reads that still see it (another context) go on their own
 
     def transaction(self) -> Any:
-        """The open read transaction (opened now if needed; the caller holds ``guard``)."""
-        if self._tx is None:
+        """The open session, where a read runs (opened now if needed; the caller holds ``guard``)."""
+        if self._session is None:
             cm = self.store._lock.reading()
             cm.__enter__()
             self._lock_cm = cm
             try:
                 self._session = self.store._session(read=True)
-                self._tx = self._session.begin_transaction()
             except BaseException:
                 self.release()
                 raise
-        return self._tx
+        return self._session
 
     def release(self) -> None:
-        """Close the transaction and session (a read transaction has nothing to commit)
-        and give back the read lock; the next read of the scope opens them again."""
-        tx, session, lock_cm = self._tx, self._session, self._lock_cm
-        self._tx = self._session = self._lock_cm = None
+        """Close the session and give back the read lock; the next read of the scope
+        opens them again."""
+        session, lock_cm = self._session, self._lock_cm
+        self._session = self._lock_cm = None
         try:
-            if tx is not None:
-                tx.close()
-        except Exception:  # noqa: BLE001  (a broken transaction: the session is dropped below)
+            if session is not None:
+                session.close()
+        except Exception:  # noqa: BLE001  (the connection goes back broken; the pool drops it)
             pass
         finally:
-            try:
-                if session is not None:
-                    session.close()
-            except Exception:  # noqa: BLE001  (the connection goes back broken; the pool drops it)
-                pass
-            finally:
-                if lock_cm is not None:
-                    lock_cm.__exit__(None, None, None)
+            if lock_cm is not None:
+                lock_cm.__exit__(None, None, None)
 
 
 class Neo4jStore(StoreOperations):
@@ -147,14 +144,14 @@ class Neo4jStore(StoreOperations):
     @contextmanager
     def session_scope(self) -> Iterator[None]:
         """Run the reads made inside this block (in this context: the thread or task, and
-        the threads it hands work to) in ONE session and ONE read transaction, instead of
-        a session and a transaction each.
+        the threads it hands work to) in ONE session, one auto-commit query each, instead
+        of a session and a managed transaction each.
 
         Why: an answer of the read layer is several reads (rows, then annotations), and a
         session per read paid its own pool checkout, BEGIN and COMMIT round trips; the API
         opens one scope per GET request (api/session.py).  Nothing is opened until the
         first read, so an answer served from a cache costs nothing.  Nested scopes join the
-        outer one.  A write inside the scope first closes the scope's transaction and gives
+        outer one.  A write inside the scope first closes the scope's session and gives
         back its read lock (a writer waits for readers: it would wait for itself), and the
         next read opens a new one.  A read that fails inside the scope drops the scope's
         session and is run once more on its own (``execute_read``, which retries transient

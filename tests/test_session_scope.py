@@ -1,4 +1,4 @@
-"""``store.session_scope()``: the reads of a block share one session and transaction on
+"""``store.session_scope()``: the reads of a block share one session on
 Neo4j (one per API request, api/session.py), a no-op on the embedded store -- with the
 same answers, writes inside the block, failures and the readers-writer lock kept."""
 

@@ -4,12 +4,16 @@ several reads opens one Neo4j session, and it is the answer a session per read g
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
 from apiserver import ServerThread, free_port
 
-URL = "/units/区财政局/obligations"
+from queries import read_model
+
+# A chain: the measure's row, its stored records and its progress roll-ups (several reads).
+URL = "/measures/" + quote("西青区人民政府-2022-07-27:7.1", safe="") + "/chain"
 
 
 def _counting(monkeypatch: pytest.MonkeyPatch, store: Any) -> dict[str, int]:
@@ -41,9 +45,11 @@ def test_a_request_opens_one_neo4j_session(api, api_store, monkeypatch: pytest.M
     try:
         base = f"http://127.0.0.1:{server.server.config.port}"
         with httpx.Client(base_url=base, timeout=60, headers={"Accept": "application/json"}) as client:
+            assert client.get(URL).status_code == 200  # the read model's records built and stored first:
+            read_model.settle()  # their background write would open a session of its own
             seen = _counting(monkeypatch, api_store)
             r = client.get(URL)
-            assert r.status_code == 200 and r.json()["data"]
+            assert r.status_code == 200 and r.json()["measure"] and r.json()["down"] is not None
             assert seen["reads"] > 1  # several reads made this answer ...
             assert seen["sessions"] == 1  # ... in one session
             assert r.json() == api.get(URL).json()  # the answer of the main app
