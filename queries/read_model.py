@@ -84,11 +84,16 @@ def backing(store: GraphStore) -> GraphStore:
 
 
 def state(store: GraphStore, name: str) -> str:
-    """'fresh', 'stale' or 'missing': what the store holds for ``name`` now (tests, CLI)."""
+    """'fresh', 'stale' or 'missing': what the store holds for ``name`` now (tests, CLI).
+    A record of another format (an older release's) is stale: readers rebuild it."""
     rows = backing(store).read("read_model_unit", {"name": name})
     if not rows or rows[0]["head"] is None:
         return "missing"
-    return "fresh" if _fresh(rows[0]) else "stale"
+    ours = rows[0]["head"].startswith(_FORMAT_MARK)
+    return "fresh" if _fresh(rows[0]) and ours else "stale"
+
+
+_FORMAT_MARK = f'{{"format":{FORMAT},'  # how a stored head of this format begins (orjson, format first)
 
 
 def _fresh(row: dict[str, Any], what: str = "head") -> bool:

@@ -390,3 +390,21 @@ def test_an_unfiltered_answer_counts_from_the_summary_as_the_rows_do_on_every_da
             seen_late += got["overdue_count"] > 0
             seen_due += got["report_due_count"] > 0
     assert seen_late and seen_due  # the days tried make both counts move
+
+
+def test_a_record_of_another_format_is_stale_and_warm_rebuilds_it(ladybug_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an upgrade that changes the record's shape, the stored records read as stale
+    (not fresh: ``policygraph warm`` would skip them and every first reader pay), and
+    warming rebuilds them in the new format."""
+    store = ladybug_store
+    load_seeds(store)
+    units = [UNIT, "区人社局"]
+    warm(store, units)
+    assert _states(store, units) == {"fresh": set(units)}
+    monkeypatch.setattr(read_model, "FORMAT", read_model.FORMAT + 1)  # the next release's shape
+    monkeypatch.setattr(read_model, "_FORMAT_MARK", f'{{"format":{read_model.FORMAT},')
+    assert _states(store, units) == {"stale": set(units)}
+    assert read_model.fetch(store, UNIT) is None
+    assert warm(store, units) == {"units": 2, "rebuilt": 2, "fresh": 0}
+    assert _states(store, units) == {"fresh": set(units)}
+    assert obligations(store, UNIT, as_of=AS_OF) == obligations_defined(store, UNIT, as_of=AS_OF)
