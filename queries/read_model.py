@@ -10,7 +10,7 @@ per agency in the store itself, where every worker sees it:
   filters, counts and the date-dependent progress fields need, and a summary an
   unfiltered request counts from; then, one per line, the first FIRST answer rows, so
   the default page is this one keyed read) and the freshness stamps below;
-* ``UnitRecordChunk {key: name|i}``: the shaped, annotated answer rows, CHUNK per node,
+* ``UnitRecordChunk {key: name|i}``: the shaped, annotated answer rows after those, CHUNK per node,
   in answer order, one JSON text per line, so a page reads only the chunks it shows (a
   100-row page of the busiest agency: two or three keyed reads of ~70 KB instead of the
   whole 3 MB) and can be sent without parsing its rows.
@@ -52,8 +52,8 @@ from graph.store import GraphStore
 log = logging.getLogger("policygraph.read_model")
 
 CHUNK = 50  # rows per chunk node: a page past the first rows reads 2-3 chunks of ~50 KB
-FIRST = 100  # rows kept with the head as well: a first page (the default: 100) is one read
-FORMAT = 3  # the shape of a record (3: the first rows after the head); a record of another format is rebuilt
+FIRST = 100  # rows kept with the head (the chunks hold the rest): a first page (the default: 100) is one read
+FORMAT = 4  # the shape of a record (4: the first rows after the head, the rest in chunks); another format is rebuilt
 RETRIES = 3  # a rebuild racing our read (chunk of another build): read the head again
 
 Head = dict[str, Any]
@@ -119,9 +119,10 @@ def fetch(store: GraphStore, name: str) -> Record | None:
         return None
     text, _, first = row["head"].partition("\n")  # the head, then its first rows
     head = orjson.loads(text)
-    if head.get("format") != FORMAT:
-        return None
-    return Record(name, head, row["token"], int(row["chunks"] or 0), first=first.encode("utf-8").split(b"\n") if first else [])
+    rows_first = first.encode("utf-8").split(b"\n") if first else []
+    if head.get("format") != FORMAT or len(rows_first) != head.get("first"):
+        return None  # another release's shape, or a head cut short: rebuilt
+    return Record(name, head, row["token"], int(row["chunks"] or 0), first=rows_first)
 
 
 def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = False) -> Record:
@@ -132,14 +133,16 @@ def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = F
     row = raw.read("read_model_stamps", {"name": name})[0]  # the stamps first: see the module docstring
     head, rows = build(store, name)
     detail = head.pop("detail", None)
-    head = {"format": FORMAT, **head}
+    first = min(FIRST, len(rows))  # rows 0 .. first-1 go with the head, each row is stored once
+    head = {"format": FORMAT, **head, "first": first}
     token = uuid.uuid4().hex
-    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)] or [[]]
+    rest = rows[first:]
+    chunks = [rest[i : i + CHUNK] for i in range(0, len(rest), CHUNK)] or [[]]
     if not getattr(raw, "read_only", False):
         old = int(row["chunks"])
         params = {
             "name": name, "generation": row["generation"], "version": row["version"], "token": token,
-            "head": "\n".join([orjson.dumps(head).decode("utf-8"), *(orjson.dumps(r).decode("utf-8") for r in rows[:FIRST])]),
+            "head": "\n".join([orjson.dumps(head).decode("utf-8"), *(orjson.dumps(r).decode("utf-8") for r in rows[:first])]),
             "detail": orjson.dumps({"format": FORMAT, **detail}).decode("utf-8") if detail is not None else "",
             "chunks": [{"key": _key(name, i), "body": "\n".join(orjson.dumps(r).decode("utf-8") for r in c)}
                        for i, c in enumerate(chunks)],
@@ -181,11 +184,11 @@ def raw_rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[b
     chunk belongs to another build."""
     if record.built is not None:
         return [orjson.dumps(record.built[i]) for i in indices]
-    if record.first is not None and (not indices or indices[-1] < len(record.first)):
-        return [record.first[i] for i in indices]  # the first page: read with the head
-    wanted = sorted({i // CHUNK for i in indices})
+    base = int(record.head.get("first", 0))  # rows before it came with the head, the others are in chunks
+    first = record.first or []
+    wanted = sorted({(i - base) // CHUNK for i in indices if i >= base})
     if not wanted:
-        return []
+        return [first[i] for i in indices]  # a first page: read with the head
     got = backing(store).read("read_model_chunks", {"keys": [_key(record.name, c) for c in wanted]})
     bodies: dict[str, Any] = {}
     for r in got:
@@ -198,7 +201,7 @@ def raw_rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[b
         if body is None:
             raise Stale(record.name)
         chunks[c] = body.encode("utf-8").split(b"\n")  # one row per line (orjson escapes newlines)
-    return [chunks[i // CHUNK][i % CHUNK] for i in indices]
+    return [first[i] if i < base else chunks[(i - base) // CHUNK][(i - base) % CHUNK] for i in indices]
 
 
 def _key(name: str, i: int) -> str:

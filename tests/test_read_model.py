@@ -408,3 +408,28 @@ def test_a_record_of_another_format_is_stale_and_warm_rebuilds_it(ladybug_store:
     assert warm(store, units) == {"units": 2, "rebuilt": 2, "fresh": 0}
     assert _states(store, units) == {"fresh": set(units)}
     assert obligations(store, UNIT, as_of=AS_OF) == obligations_defined(store, UNIT, as_of=AS_OF)
+
+
+def test_pages_across_the_head_rows_and_the_chunks(ladybug_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With 3 rows kept with the head and chunks of 2 (the seeds' agencies have fewer rows
+    than a real first page), pages that start in the head and end in a chunk, pages of
+    chunks only, and filtered pages of scattered rows all equal the definition, read
+    from stored records; each row is stored once."""
+    monkeypatch.setattr(read_model, "FIRST", 3)
+    monkeypatch.setattr(read_model, "CHUNK", 2)
+    store = ladybug_store
+    load_seeds(store)
+    units = _busiest(store, _units(store), 3)
+    warm(store, units)
+    assert _states(store, units) == {"fresh": set(units)}
+    for u in units:
+        record = read_model.fetch(store, u)
+        n = obligations_defined(store, u, as_of=AS_OF, limit=1000)["count"]
+        assert record is not None and record.head["first"] == 3 and len(record.first or []) == 3
+        assert record.chunks == -(-(n - 3) // 2)  # the rows after the first three, two a chunk
+        for limit, offset in ((2, 0), (3, 0), (5, 1), (4, 3), (3, 6), (1000, 0), (7, n - 2), (2, n + 5)):
+            kw = {"as_of": AS_OF, "limit": limit, "offset": offset}
+            assert obligations(store, u, **kw) == obligations_defined(store, u, **kw), (u, limit, offset)
+        for kw in ({"roles": ["support"]}, {"roles": ["lead"], "limit": 3, "offset": 1}, {"include_shared": False}):
+            kw = {"as_of": AS_OF} | kw
+            assert obligations(store, u, **kw) == obligations_defined(store, u, **kw), (u, kw)
