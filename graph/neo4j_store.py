@@ -50,7 +50,7 @@ class _ReadScope:
         self._session: Any = None
         self.closed = False  # ended: reads that still see it (another context) go on their own
 
-    def transaction(self) -> Any:
+    def session(self) -> Any:
         """The open session, where a read runs (opened now if needed; the caller holds ``guard``)."""
         if self._session is None:
             cm = self.store._lock.reading()
@@ -188,7 +188,7 @@ class Neo4jStore(StoreOperations):
             with scope.guard:
                 if not scope.closed:
                     try:
-                        return work(scope.transaction())
+                        return work(scope.session())
                     except (Neo4jError, ServiceUnavailable, SessionExpired, OSError):
                         scope.release()  # retried on its own below
         try:

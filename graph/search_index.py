@@ -30,8 +30,8 @@ import logging
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -345,8 +345,7 @@ class SearchIndex:
         conn.executemany("INSERT INTO hit_text(rid, text) VALUES (?, ?)",
                          [(start + i, r["text"]) for i, r in enumerate(rows)])
         at = start
-        for chunk in grams:
-            tokens = chunk.result()
+        for tokens in grams:
             conn.executemany("INSERT INTO grams(rowid, tokens) VALUES (?, ?)", zip(range(at, at + len(tokens)), tokens, strict=True))
             at += len(tokens)
 
@@ -424,19 +423,19 @@ TOKENISED = 4096  # texts per chunk tokenised apart (a full build: 26 chunks at 
 _tokeniser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-tokens")
 
 
-def _tokenised(texts: list[str]) -> list[Future[list[str]]]:
-    """The texts' terms (``text_tokens``), chunk by chunk, as futures.
+def _tokenised(texts: list[str]) -> Iterator[list[str]]:
+    """The texts' terms (``text_tokens``), chunk by chunk, in order (every chunk is
+    submitted now, so the work starts before the caller asks for the first).
 
     Why a thread: tokenising is Python (it holds the GIL), inserting into FTS5 is SQLite's
     C (the sqlite3 module lets the GIL go while a statement steps), so while one chunk is
     inserted the next is tokenised: a full build uses both cores.  A few texts (an
     upload's) are tokenised on the spot."""
     if len(texts) <= TOKENISED:
-        done: Future[list[str]] = Future()
-        done.set_result([text_tokens(t) for t in texts])
-        return [done]
-    return [_tokeniser.submit(lambda part: [text_tokens(t) for t in part], texts[i : i + TOKENISED])
-            for i in range(0, len(texts), TOKENISED)]
+        return iter([[text_tokens(t) for t in texts]])
+    futures = [_tokeniser.submit(lambda part: [text_tokens(t) for t in part], texts[i : i + TOKENISED])
+               for i in range(0, len(texts), TOKENISED)]
+    return (f.result() for f in futures)
 
 
 def _keys(conn: sqlite3.Connection, sql: str, params: dict[str, Any]) -> np.ndarray:

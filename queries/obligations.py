@@ -127,11 +127,7 @@ def _summary(cols: dict[str, list[Any]]) -> dict[str, Any]:
     the counts by role and status (the same loop as ``_select``), the deadlines of the
     rows that can be overdue and, per reporting cycle, the last report dates of the rows
     that can be due (sorted: a request's counts are two bisections against its day)."""
-    counts = {k: 0 for k in ROLE_ORDER}
-    status_counts = {k: 0 for k in STATUS_ZH}
-    for role, status in zip(cols["role"], cols["status"], strict=True):
-        counts[role] = counts.get(role, 0) + 1
-        status_counts[status] += 1
+    counts, status_counts = _tally(cols["role"], cols["status"], include_shared=True)
     late = sorted(d for on, d, s in zip(cols["ongoing"], cols["due"], cols["status"], strict=True)
                   if not on and d is not None and s not in FINISHED)
     due: dict[str, list[str]] = {}
@@ -169,7 +165,7 @@ def _select(
 ) -> _Selection:
     """Filters and counts over the record's columns, and the page (no row is read here)."""
     if (where == NO_FILTER and not roles and include_shared and code is None and overdue is None
-            and report_due is None and "summary" in record.head):
+            and report_due is None):
         return _select_all(record, limit, offset, day)
     head, cols = record.head, record.head["cols"]
     role, status, ongoing, cycle = cols["role"], cols["status"], cols["ongoing"], cols["cycle"]
@@ -191,18 +187,10 @@ def _select(
         and (code is None or status[i] == code) and (overdue is None or late[i] == overdue)
         and (report_due is None or due[i] == report_due)
     ]
-    counts = {k: 0 for k in ROLE_ORDER if k != "shared" or include_shared}
-    status_counts = {k: 0 for k in STATUS_ZH}
-    for i in kept:
-        counts[role[i]] = counts.get(role[i], 0) + 1
-        status_counts[status[i]] += 1
+    counts, status_counts = _tally([role[i] for i in kept], [status[i] for i in kept], include_shared)
     page = kept[offset : offset + limit]
-    envelope = {
-        "unit": head["unit"], "counts": counts, "labels": ROLE_HEADINGS_ZH, "count": len(kept),
-        "limit": limit, "offset": offset, "as_of": today, "status_counts": status_counts,
-        "status_labels": dict(STATUS_ZH), "overdue_count": sum(late[i] for i in kept),
-        "report_due_count": sum(due[i] for i in kept),
-    }
+    envelope = _envelope(head, counts, status_counts, len(kept), limit, offset, today,
+                         sum(late[i] for i in kept), sum(due[i] for i in kept))
     dated = [(late[i], due[i], labels[cycle[i]] if ongoing[i] else None) for i in page]
     return _Selection(page, dated, [role[i] for i in page], envelope)
 
@@ -226,13 +214,32 @@ def _select_all(record: read_model.Record, limit: int, offset: int, day: dt.date
             dated.append((late, reported, label))
         else:
             dated.append((late, False, None))
-    envelope = {
-        "unit": head["unit"], "counts": dict(summary["counts"]), "labels": ROLE_HEADINGS_ZH, "count": len(role),
-        "limit": limit, "offset": offset, "as_of": today, "status_counts": dict(summary["status_counts"]),
-        "status_labels": dict(STATUS_ZH), "overdue_count": bisect_left(summary["late"], today),
-        "report_due_count": sum(bisect_left(lasts, starts[c]) for c, lasts in summary["due"]),
-    }
+    envelope = _envelope(head, dict(summary["counts"]), dict(summary["status_counts"]), len(role), limit, offset,
+                         today, bisect_left(summary["late"], today),
+                         sum(bisect_left(lasts, starts[c]) for c, lasts in summary["due"]))
     return _Selection(page, dated, [role[i] for i in page], envelope)
+
+
+def _tally(roles: list[str], statuses: list[str], include_shared: bool) -> tuple[dict[str, int], dict[str, int]]:
+    """Rows counted by role (every role heading first, 'shared' only if included) and by status."""
+    counts = {k: 0 for k in ROLE_ORDER if k != "shared" or include_shared}
+    status_counts = {k: 0 for k in STATUS_ZH}
+    for role, status in zip(roles, statuses, strict=True):
+        counts[role] = counts.get(role, 0) + 1
+        status_counts[status] += 1
+    return counts, status_counts
+
+
+def _envelope(
+    head: dict[str, Any], counts: dict[str, int], status_counts: dict[str, int], count: int, limit: int,
+    offset: int, today: str, overdue_count: int, report_due_count: int,
+) -> dict[str, Any]:
+    """What an obligations answer carries around its page, in the order it is sent."""
+    return {
+        "unit": head["unit"], "counts": counts, "labels": ROLE_HEADINGS_ZH, "count": count,
+        "limit": limit, "offset": offset, "as_of": today, "status_counts": status_counts,
+        "status_labels": dict(STATUS_ZH), "overdue_count": overdue_count, "report_due_count": report_due_count,
+    }
 
 
 def _answer(

@@ -89,11 +89,8 @@ def state(store: GraphStore, name: str) -> str:
     rows = backing(store).read("read_model_unit", {"name": name})
     if not rows or rows[0]["head"] is None:
         return "missing"
-    ours = rows[0]["head"].startswith(_FORMAT_MARK)
+    ours = rows[0]["head"].startswith(f'{{"format":{FORMAT},')  # a head is stored format first (orjson)
     return "fresh" if _fresh(rows[0]) and ours else "stale"
-
-
-_FORMAT_MARK = f'{{"format":{FORMAT},'  # how a stored head of this format begins (orjson, format first)
 
 
 def _fresh(row: dict[str, Any], what: str = "head") -> bool:
