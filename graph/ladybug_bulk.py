@@ -27,7 +27,7 @@ from typing import Any
 
 from graph.model import ParsedDocument
 from graph.registry import Registry
-from graph.rows import document_rows
+from graph.rows import document_rows, document_steps
 
 
 class NotBulkable(Exception):
@@ -90,6 +90,14 @@ def bulk_tables(rows_of: Sequence[dict[str, Any]], columns: dict[str, list[str]]
     """Every table's rows for a first load of these documents (``document_rows`` of
     each), with the batched load's semantics (shared nodes: the last document's
     properties win; edges: a set)."""
+    return _table_rows(*_graph_of(rows_of, columns), columns)
+
+
+def _graph_of(
+    rows_of: Sequence[dict[str, Any]], columns: dict[str, list[str]]
+) -> tuple[dict[str, dict[Any, dict[str, Any]]], dict[str, dict[tuple, list[Any]]]]:
+    """The nodes (table -> key -> properties) and edges (table -> key -> CSV row) a first
+    load of these documents writes."""
     nodes: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in NODE_TABLES}
     rels: dict[str, dict[tuple, list[Any]]] = {t: {} for t in REL_TABLES}
     for r in rows_of:
@@ -121,6 +129,12 @@ def bulk_tables(rows_of: Sequence[dict[str, Any]], columns: dict[str, list[str]]
         for table, key in (("MEMBER_OF", "member_of"), ("COLLECTIVE_OF", "collective_of")):
             for x in r[key]:
                 rels[table][(x["unit"], x["government"])] = [x["unit"], x["government"]]
+    return nodes, rels
+
+
+def _table_rows(
+    nodes: dict[str, dict[Any, dict[str, Any]]], rels: dict[str, dict[tuple, list[Any]]], columns: dict[str, list[str]]
+) -> dict[str, list[list[Any]]]:
     out: dict[str, list[list[Any]]] = {}
     for t, by_id in nodes.items():
         out[t] = [[row.get(c) for c in columns[t]] for row in by_id.values()]
@@ -138,6 +152,26 @@ def bulk_load(store: Any, parsed_docs: Sequence[ParsedDocument]) -> dict[str, in
     return bulk_load_rows(store, [document_rows(p) for p in parsed_docs])
 
 
+def search_rows(nodes: dict[str, dict[Any, dict[str, Any]]], rels: dict[str, dict[tuple, list[Any]]]) -> list[dict[str, Any]]:
+    """What the named query ``search_index_all`` will answer once these nodes and edges
+    are copied into an empty store: one row per Document-HAS_TASK-Task-HAS_MEASURE-Measure
+    path (graph.search_index builds the index from them while the store copies)."""
+    docs_of_task: dict[Any, list[Any]] = {}
+    for doc_id, task_id in rels["HAS_TASK"]:
+        docs_of_task.setdefault(task_id, []).append(doc_id)
+    documents, tasks, measures = nodes["Document"], nodes["Task"], nodes["Measure"]
+    out = []
+    for task_id, measure_id in rels["HAS_MEASURE"]:
+        m, task_title = measures[measure_id], tasks[task_id].get("title")
+        for doc_id in docs_of_task.get(task_id, ()):
+            out.append({
+                "doc": doc_id, "id": measure_id, "document_id": m.get("document_id"), "number": m.get("number"),
+                "clause": m.get("clause"), "task_number": m.get("task_number"), "deadline_date": m.get("deadline_date"),
+                "text": m.get("text"), "task_title": task_title, "document_title": documents[doc_id].get("title"),
+            })
+    return out
+
+
 def bulk_load_rows(store: Any, rows_of: Sequence[dict[str, Any]]) -> dict[str, int]:
     """``bulk_load`` from the ``document_rows`` of each document (already computed)."""
     ids = [r["document"]["id"] for r in rows_of]
@@ -145,18 +179,21 @@ def bulk_load_rows(store: Any, rows_of: Sequence[dict[str, Any]]) -> dict[str, i
         raise NotBulkable("a document comes twice")
     if any(store.counts().values()):
         raise ValueError("bulk COPY is for first loads into an empty store")
-    tables = bulk_tables(rows_of, schema_columns(store.registry))
+    columns = schema_columns(store.registry)
+    nodes, rels = _graph_of(rows_of, columns)
+    tables = _table_rows(nodes, rels, columns)
     # Documents are few and carry lists that may hold empty strings (a reference without
-    # a number), which CSV lists cannot: they go through the ordinary upsert step, in the
-    # same transaction as the COPYs.
-    doc_steps = [("link_pending_mark", {})] + [("load_document", r["document"]) for r in rows_of]
+    # a number), which CSV lists cannot: they go through the batched load's upsert steps
+    # (graph.rows.document_steps), in the same transaction as the COPYs.
+    doc_steps = [("link_pending_mark", {}), *document_steps(rows_of)]
     tables["Document"] = []
     files = {t: [",".join(map(csv_value, row)) for row in rows] for t, rows in tables.items() if rows}
     staging = Path(tempfile.mkdtemp(prefix="policygraph-bulk-"))
     try:
         for t, lines in files.items():
             (staging / f"{t}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        store.copy_batch(doc_steps, [(f"bulk_copy_{t.lower()}", f"{t}.csv") for t in BULK_ORDER if t in files], staging)
+        store.copy_batch(doc_steps, [(f"bulk_copy_{t.lower()}", f"{t}.csv") for t in BULK_ORDER if t in files], staging,
+                         search_rows=lambda: search_rows(nodes, rels))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return {t: len(rows) for t, rows in tables.items()} | {"Document": len(rows_of)}

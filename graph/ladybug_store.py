@@ -129,10 +129,10 @@ class LadybugStore(StoreOperations):
     def load_many(self, parsed_docs: Sequence[ParsedDocument], batch: int = LOAD_BATCH) -> list[dict[str, int]]:
         """As StoreOperations.load_many, but a first load into an EMPTY store goes through
         bulk COPY files (graph.ladybug_bulk: the same graph, one transaction, many times
-        faster); anything else -- a store with data, a value CSV cannot carry, a document
-        given twice -- takes the batched load."""
+        faster); anything else -- a store with data or that held some (cleared), a value
+        CSV cannot carry, a document given twice -- takes the batched load."""
         docs = list(parsed_docs)
-        if len(docs) > 1 and not self.read_only and not any(self.counts().values()):
+        if len(docs) > 1 and not self.read_only and not any(self.counts().values()) and self._never_written():
             rows_of = [document_rows(p) for p in docs]
             if load_anchor_steps(self, rows_of):  # progress imported first: re-anchored in the batched load
                 return super().load_many(docs, batch)
@@ -143,6 +143,15 @@ class LadybugStore(StoreOperations):
             else:
                 return [rows_summary(r) for r in rows_of]
         return super().load_many(docs, batch)
+
+    def _never_written(self) -> bool:
+        """Whether the tables a bulk load writes never held a row (a cleared store's did).
+
+        Why: LadybugDB leaves a cleared table's primary-key index corrupt ("Index contains
+        an invalid node offset", for good, even after a reopen) when a COPY into it rolls
+        back, so a failed first load into a cleared store would break the store; the
+        batched load rolls back cleanly."""
+        return not any(r["chunks"] for r in self.read("bulk_untouched"))
 
     # -- queries ------------------------------------------------------------------
     def _run(self, conn: Any, name: str, text: str, params: dict[str, Any]) -> Any:
@@ -212,10 +221,13 @@ class LadybugStore(StoreOperations):
         return out
 
     def copy_batch(
-        self, steps: list[tuple[str, dict[str, Any]]], copies: list[tuple[str, str]], folder: Path
+        self, steps: list[tuple[str, dict[str, Any]]], copies: list[tuple[str, str]], folder: Path,
+        search_rows: Callable[[], list[dict[str, Any]]] | None = None,
     ) -> None:
         """Run ``steps`` then the ``COPY ... FROM 'FILE'`` write queries ``copies`` (name,
-        FILE) in ONE transaction, reading each FILE from ``folder``.
+        FILE) in ONE transaction, reading each FILE from ``folder``.  ``search_rows``: makes
+        what ``search_index_all`` answers after the commit (the loader knows), so the
+        search index is built while the store copies instead of read back afterwards.
 
         Why the path is spliced into the text: LadybugDB's COPY takes its source only as
         a literal, never as a parameter.  The folder is ours (a fresh temporary folder of
@@ -229,26 +241,38 @@ class LadybugStore(StoreOperations):
             if f"'{file}'" not in text:
                 raise StoreError(f"query {name} does not COPY from '{file}'")
             prepared.append((name, text.replace(f"'{file}'", f"'{where}/{file}'"), {}))
-        self._transaction(prepared)
+        self._transaction(prepared, search_rows)
 
-    def _transaction(self, prepared: list[tuple[str, str, dict[str, Any]]]) -> None:
+    def _transaction(
+        self, prepared: list[tuple[str, str, dict[str, Any]]],
+        search_rows: Callable[[], list[dict[str, Any]]] | None = None,
+    ) -> None:
         """Run (name, text, params) statements in one transaction: all or nothing.  The
         search index (graph.search_index) is brought in step after the commit, outside
-        the readers' lock: until it is, its stamp differs and a search scans instead."""
+        the readers' lock: until it is, its stamp differs and a search scans instead.
+        ``search_rows`` (makes a rebuild's rows, known to the caller): the index is built
+        from them beside the write and committed after it."""
         if self.read_only:
             raise StoreError(f"the embedded store {self.path} is open read-only")
         search = search_index.plan(prepared) if self.search_index is not None else None
         if search is not None:  # the stamp commits with the change; the index follows after the commit
             prepared = prepared + self._statements([search.stamp_step])
         with self._lock:
+            ready = None
+            if search is not None and search.everything and search_rows is not None and self.search_index is not None:
+                ready = self.search_index.rebuild_beside(search, search_rows)
             with self._rw.writing():
                 self._writer_thread = threading.get_ident()
                 try:
                     self._run_transaction(prepared)
+                except BaseException:
+                    if ready is not None:
+                        ready.abandon()
+                    raise
                 finally:
                     self._writer_thread = None
             if search is not None and self.search_index is not None:
-                self.search_index.apply(search)
+                self.search_index.apply(search, ready)
 
     def _run_transaction(self, prepared: list[tuple[str, str, dict[str, Any]]]) -> None:
         """The transaction itself (the caller holds the write lock)."""

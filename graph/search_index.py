@@ -15,7 +15,9 @@ Kept in step by the store's write path (graph/ladybug_store.py ``_transaction``)
   ``search_stamp_set`` step with a fresh stamp is added to the write's transaction;
 * after the commit, ``apply(plan)`` re-reads those documents' measures from the store
   (``search_index_rows``, or ``search_index_all``) and replaces them here, then writes
-  the same stamp.
+  the same stamp;
+* a first load (bulk COPY) hands the rows it writes to ``rebuild_beside``, which fills
+  the index on a thread while the store copies, and ``apply`` commits that instead.
 
 A crash between the two commits leaves different stamps in the store and here: the
 index is then stale, ``hits`` says so (None) and the caller runs the named query; a
@@ -188,6 +190,39 @@ def plan(steps: Iterable[tuple[str, Any, dict[str, Any]]]) -> Plan | None:
     return out if touched else None
 
 
+class Rebuild:
+    """An index rebuild running on its own thread beside the store's write
+    (``SearchIndex.rebuild_beside``), its SQLite transaction left open until the store's
+    write ends: ``commit`` after the store committed, ``abandon`` if it did not."""
+
+    def __init__(self, conn: sqlite3.Connection, build: Callable[[], None]) -> None:
+        self._conn = conn
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(build,), name="search-rebuild", daemon=True)
+        self._thread.start()
+
+    def _run(self, build: Callable[[], None]) -> None:
+        try:
+            build()
+        except BaseException as e:  # noqa: BLE001  (reported by commit: the caller rebuilds from the store)
+            self._error = e
+
+    def commit(self) -> bool:
+        """Wait for the build and commit it; False (nothing committed, logged) if it failed."""
+        self._thread.join()
+        if self._error is not None:
+            log.warning("search index rebuilt beside the load failed (%s); rebuilding from the store", self._error)
+            return False
+        self._conn.execute("COMMIT")
+        return True
+
+    def abandon(self) -> None:
+        """Wait for the build and roll it back: the store's write failed."""
+        self._thread.join()
+        if self._error is None:
+            self._conn.execute("ROLLBACK")
+
+
 class SearchIndex:
     """The SQLite index of one embedded store (``store``: its LadybugStore)."""
 
@@ -266,20 +301,36 @@ class SearchIndex:
             self.apply(Plan(everything=True, stamp=self.store_stamp()))
         self.expected = self.store_stamp()
 
-    def apply(self, p: Plan) -> None:
+    def apply(self, p: Plan, ready: Rebuild | None = None) -> None:
         """After the store committed a write planned by ``plan``: copy what it changed
-        and write its stamp.  A failure leaves the index stale (searches scan)."""
+        and write its stamp (or commit ``ready``, the same built beside the write).  A
+        failure leaves the index stale (searches scan)."""
         if self.expected is not None:
             self.expected = p.stamp  # committed in the store: searches now want this stamp
         try:
-            self._apply(p)
+            if ready is None or not ready.commit():
+                self._apply(p)
         except Exception:  # noqa: BLE001  (the store's write is committed: never undo it for the index)
             log.exception("search index %s not updated; searches scan until the next read-write open", self.path)
+
+    def rebuild_beside(self, p: Plan, rows: Callable[[], list[dict[str, Any]]]) -> Rebuild:
+        """Start replacing the whole index with ``rows()`` (what ``search_index_all`` will
+        answer once the store's write commits) on a thread, in an SQLite transaction left
+        open; ``apply(p, ready)`` commits it after the store's commit, ``Rebuild.abandon``
+        rolls it back if the store's write fails.
+
+        Why: a first load (bulk COPY) knows every row it writes.  Building the index from
+        them while LadybugDB copies (its statements let the GIL go) hides the index's 10-18 s
+        at 1,000 documents inside the load, instead of reading every text back afterwards.
+        Readers meanwhile see the old index (WAL) under the old stamp."""
+        conn = self._write()
+        return Rebuild(conn, lambda: self._replace(conn, p, rows(), set()))
 
     def _apply(self, p: Plan) -> None:
         conn = self._write()
         if p.everything:
             rows = self.store.read("search_index_all")
+            docs: set[str] = set()
         else:
             docs = set(p.documents)
             new = self.store.read("search_index_rows", {"ids": sorted(docs)})
@@ -287,6 +338,13 @@ class SearchIndex:
             moved = self._docs_of(conn, {r["id"] for r in new}) - docs
             rows = new + (self.store.read("search_index_rows", {"ids": sorted(moved)}) if moved else [])
             docs |= moved
+        self._replace(conn, p, rows, docs)
+        conn.execute("COMMIT")
+
+    def _replace(self, conn: sqlite3.Connection, p: Plan, rows: list[dict[str, Any]], docs: set[str]) -> None:
+        """Replace everything (``p.everything``) or ``docs``' rows with ``rows`` and write
+        ``p``'s stamp, in a transaction this leaves open for the caller to commit (rolled
+        back if anything fails)."""
         conn.execute("BEGIN IMMEDIATE")
         try:
             if p.everything:
@@ -302,7 +360,6 @@ class SearchIndex:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
 
     def _docs_of(self, conn: sqlite3.Connection, ids: set[str]) -> set[str]:
         out: set[str] = set()

@@ -140,6 +140,32 @@ def test_a_failing_copy_rolls_the_whole_first_load_back(tmp_path: Path) -> None:
         assert store.counts()["Measure"] == sum(len(p.measures) for p in docs)
 
 
+def test_a_cleared_store_takes_the_batched_load(tmp_path: Path) -> None:
+    """A store that held documents and was cleared is empty but not new: its first load
+    goes through the batched load, so a fault in it leaves a store that still loads
+    (LadybugDB corrupts a cleared table's key index when a COPY into it rolls back)."""
+    docs = seed_documents()
+    with LadybugStore(tmp_path / "s.lbug") as store:
+        assert store._never_written()
+        store.load(docs[0])
+        store.clear()
+        assert not any(store.counts().values()) and not store._never_written()
+        copies: list[str] = []
+
+        def fail(i: int, name: str) -> None:
+            copies.extend([name] if name.startswith("bulk_copy") else [])
+            if name == "load_due":
+                raise RuntimeError("injected")
+
+        store.before_step = fail
+        with pytest.raises(RuntimeError, match="injected"):
+            store.load_many(docs)
+        store.before_step = None
+        assert copies == [] and not any(store.counts().values())
+        store.load_many(docs)
+        assert store.counts()["Measure"] == sum(len(p.measures) for p in docs)
+
+
 def test_copy_refuses_a_folder_that_would_break_the_quoted_path(tmp_path: Path) -> None:
     with LadybugStore(tmp_path / "s.lbug") as store, pytest.raises(StoreError, match="quote"):
         store.copy_batch([], [("bulk_copy_unit", "Unit.csv")], tmp_path / "it's")

@@ -102,12 +102,82 @@ def test_index_after_bulk_load_and_clear(
     of the seeds is one chunk otherwise): the rowids stay with their texts."""
     if chunk:
         monkeypatch.setattr(search_index, "TOKENISED", chunk)
-    store.load_many(docs)  # an empty store: bulk COPY (the index is rebuilt from the store)
+    reads = spy_reads(store, monkeypatch)
+    store.load_many(docs)  # an empty store: bulk COPY, the index built from the loaded rows beside it
+    assert "search_index_all" not in reads  # ... not read back from the store
     assert assert_index_equals_scan(store) > 500
     store.clear()
     assert store.search_index.fresh() and indexed(store, "财政") == [] == scan(store, "财政")
     store.load(city_document())
     assert assert_index_equals_scan(store) > 0
+
+
+def spy_reads(store: LadybugStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the store's reads from now on."""
+    names: list[str] = []
+    read = store.read
+
+    def spied(name: str, *args: Any, **kwargs: Any) -> Any:
+        names.append(name)
+        return read(name, *args, **kwargs)
+
+    monkeypatch.setattr(store, "read", spied)
+    return names
+
+
+def index_content(store: LadybugStore) -> list[tuple[Any, ...]]:
+    """Every indexed measure with its keys, text and titles (rowids aside), sorted."""
+    conn = store.search_index._reader()
+    return sorted(conn.execute(
+        "SELECT h.doc, h.id, h.document_id, h.number, h.clause, h.task_number, h.deadline_date, x.text,"
+        " t.task_title, t.document_title FROM hit h JOIN hit_text x ON x.rid = h.rid JOIN title t ON t.tkey = h.tkey"
+    ).fetchall(), key=repr)
+
+
+def test_index_built_beside_a_bulk_load_equals_one_read_back(store: LadybugStore, docs: list[Any]) -> None:
+    """The rows a first load hands the index (graph.ladybug_bulk.search_rows) are what the
+    store answers to ``search_index_all`` after the COPY: the index rebuilt from the store
+    holds the same measures, keys, texts and titles."""
+    store.load_many(docs)
+    beside = index_content(store)
+    assert len(beside) == len(store.read("search_index_all")) > 300
+    store.search_index.apply(search_index.Plan(everything=True, stamp=store.search_index.store_stamp()))
+    assert index_content(store) == beside
+    assert store.search_index.fresh()
+
+
+def test_a_failed_bulk_load_leaves_the_index_as_it_was(store: LadybugStore, docs: list[Any]) -> None:
+    """The store's COPY fails after the index began filling beside it: both roll back (the
+    index keeps its stamp, so it is fresh and empty), and the next load indexes normally."""
+    store.search_index.open_for_writes()
+    stamp = store.search_index.store_stamp()
+
+    def fail(i: int, name: str) -> None:
+        if name == "bulk_copy_measure":
+            raise RuntimeError("disk full")
+
+    store.before_step = fail
+    with pytest.raises(RuntimeError, match="disk full"):
+        store.load_many(docs)
+    store.before_step = None
+    assert not any(store.counts().values())
+    assert store.search_index.store_stamp() == stamp and store.search_index.fresh() and index_content(store) == []
+    store.load_many(docs)
+    assert assert_index_equals_scan(store) > 500
+
+
+def test_a_failed_build_beside_the_load_reads_the_store(
+    store: LadybugStore, docs: list[Any], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The index's build beside a first load fails (here: rows it cannot take): the load
+    stands and the index is rebuilt from the store after it."""
+    from graph import ladybug_bulk
+
+    monkeypatch.setattr(ladybug_bulk, "search_rows", lambda nodes, rels: [{"text": "no keys"}])
+    reads = spy_reads(store, monkeypatch)
+    store.load_many(docs)
+    assert "search_index_all" in reads
+    assert assert_index_equals_scan(store) > 500
 
 
 def test_ranking(store: LadybugStore, docs: list[Any]) -> None:
