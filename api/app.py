@@ -147,7 +147,9 @@ def create_app(
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type"],
         )
-    guard = [Depends(read_guard)]  # a token for reads when settings.read_requires_token
+    # a token for reads when settings.read_requires_token; none installed otherwise (an
+    # open read then pays no dependency: 0.2-0.3 ms of a 1 ms unit answer in process)
+    guard = [Depends(read_guard)] if settings.read_requires_token else []
     for router in ROUTERS:
         app.include_router(router, dependencies=guard)
     app.include_router(ledger_router, dependencies=guard)  # ledgers, .ics, /quality
