@@ -168,6 +168,15 @@ class LadybugStore(StoreOperations):
         with self._rw.reading():
             return self._read(name, q.text(self.engine), bound)
 
+    def read_now(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]] | None:
+        """``read`` if it can start without waiting (None while a writer holds or awaits
+        the lock).  Why: a keyed read of a few hundred microseconds may run on the API's
+        event loop, saving the thread hop, but must never hold the loop behind an upload."""
+        q = self.registry.readable(name)
+        bound = q.bind(params)
+        with self._rw.reading_now() as got:
+            return self._read(name, q.text(self.engine), bound) if got else None
+
     def counts(self) -> dict[str, int]:
         """Node and relationship counts; while a write transaction runs (an upload), the
         counts last read, so a health check never waits for the upload to commit."""

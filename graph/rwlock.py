@@ -56,6 +56,23 @@ class ReadWriteLock:
                     self._cond.notify_all()
 
     @contextmanager
+    def reading_now(self) -> Iterator[bool]:
+        """``reading`` if it needs no wait (yields True), else nothing held (yields False):
+        for a read on an event loop, which must never wait behind a writer."""
+        with self._cond:
+            got = not (self._writer or self._writers_waiting or self._readers_turn)
+            if got:
+                self._readers += 1
+        try:
+            yield got
+        finally:
+            if got:
+                with self._cond:
+                    self._readers -= 1
+                    if self._readers == 0:
+                        self._cond.notify_all()
+
+    @contextmanager
     def writing(self) -> Iterator[None]:
         with self._cond:
             self._writers_waiting += 1

@@ -108,6 +108,18 @@ def fetch_detail(store: GraphStore, name: str) -> dict[str, Any] | None:
     return detail if detail.get("format") == FORMAT else None
 
 
+def fetch_detail_now(store: GraphStore, name: str) -> dict[str, Any] | None:
+    """``fetch_detail`` where the store can read without waiting (the embedded store when
+    no writer holds or awaits its lock: ``read_now``); None otherwise, and on a store
+    whose reads travel (Neo4j): the caller then takes the ordinary path on a thread."""
+    read_now = getattr(backing(store), "read_now", None)
+    rows = read_now("read_model_unit_detail", {"name": name}) if read_now is not None else None
+    if not rows or not _fresh(row := rows[0], "detail") or not row["detail"]:
+        return None
+    detail = orjson.loads(row["detail"])
+    return detail if detail.get("format") == FORMAT else None
+
+
 def fetch(store: GraphStore, name: str) -> Record | None:
     """The fresh record of canonical name ``name``, or None when it has none fresh (the
     caller resolves the name, then calls ``rebuild``)."""

@@ -70,6 +70,18 @@ def unit_detail(store: GraphStore, name: str) -> UnitDetail:
     return detail  # type: ignore[return-value]
 
 
+def stored_unit_detail(store: GraphStore, name: str) -> UnitDetail | None:
+    """``unit_detail`` when it is one keyed read that needs no wait (a fresh record under
+    the name as given, on a store that can read at once: ``read_model.fetch_detail_now``),
+    else None: the caller runs ``unit_detail`` on a thread."""
+    detail = read_model.fetch_detail_now(store, name.strip())
+    if detail is None:
+        return None
+    detail.pop("format", None)
+    detail["requested"] = name
+    return detail  # type: ignore[return-value]
+
+
 def detail_of(store: GraphStore, unit: dict[str, Any]) -> dict[str, Any]:
     """The detail of a resolved unit row, without ``requested`` (what the record stores)."""
     out = dict(unit)

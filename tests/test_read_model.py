@@ -332,22 +332,30 @@ def test_stamps_of_each_kind_of_write() -> None:
 
 
 def test_unit_detail_from_the_record_equals_the_definition(seeded: Any) -> None:
-    from queries.units import unit_detail, unit_detail_defined
+    from queries.units import stored_unit_detail, unit_detail, unit_detail_defined
 
     units = _units(seeded)
+    assert all(stored_unit_detail(seeded, u) is None for u in units)  # no record: the API takes the thread path
     wants = {}
     for u in units:  # no record yet: defined, and the record rebuilt in the background
         with seeded.session_scope():
             wants[u] = unit_detail_defined(seeded, u)
             assert unit_detail(seeded, u) == wants[u]
+    embedded = seeded.engine == "ladybug"  # reads at once (the API's event loop), or never there
     read_model.settle()
     assert _states(seeded, units) == {"fresh": set(units)}
     for u in units:  # from the record (the definitions: the same graph, only records stored since)
         assert unit_detail(seeded, u) == wants[u]
+        assert stored_unit_detail(seeded, u) == (wants[u] if embedded else None)
     alias = next(a for r in seeded.read("unit_names", {}) for a in r.get("aliases") or [])
     assert unit_detail(seeded, alias) == unit_detail_defined(seeded, alias)
+    assert stored_unit_detail(seeded, alias) is None  # an alias is resolved on the thread path
+    if embedded:
+        with seeded._rw.writing():  # a writer at work: never a wait on the event loop
+            assert stored_unit_detail(seeded, units[0]) is None
     link_store(seeded)  # counterparts and branches come from the links
     assert _states(seeded, units) == {"stale": set(units)}
+    assert all(stored_unit_detail(seeded, u) is None for u in units)  # stale: never served
     assert all(unit_detail(seeded, u) == unit_detail_defined(seeded, u) for u in units)
 
 

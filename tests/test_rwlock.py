@@ -65,3 +65,47 @@ def test_busy_writer_does_not_starve_readers() -> None:
     for t in threads:
         t.join(10)
     assert reads[0] >= 10  # about one read per write at least (~50 writes in 0.5 s)
+
+
+def test_reading_now_never_waits() -> None:
+    """A read that may not wait (the API's event loop) gets the lock when a plain reader
+    would get it at once, and nothing while a writer holds or awaits it."""
+    lock = ReadWriteLock()
+    with lock.reading_now() as got:
+        assert got
+        with lock.reading_now() as again:  # readers share
+            assert again
+    with lock.writing():
+        with lock.reading_now() as got:
+            assert not got
+    holding = threading.Event()
+    release = threading.Event()
+
+    def reader() -> None:
+        with lock.reading():
+            holding.set()
+            release.wait(5)
+
+    def writer() -> None:
+        with lock.writing():
+            pass
+
+    r = threading.Thread(target=reader)
+    r.start()
+    holding.wait(5)
+    w = threading.Thread(target=writer)
+    w.start()
+    deadline = time.monotonic() + 5
+    while not lock.writer_active and time.monotonic() < deadline:
+        time.sleep(0.01)
+    t0 = time.monotonic()
+    with lock.reading_now() as got:  # a writer waits behind the reader: no new reader, no wait
+        assert not got
+    assert time.monotonic() - t0 < 1
+    release.set()
+    r.join(5)
+    w.join(5)
+    with lock.reading_now() as got:
+        assert got
+    with lock.writing():  # everything released: a writer gets in
+        pass

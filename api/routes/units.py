@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 import orjson
 from fastapi import Path, Query
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
 from api.routes.common import Limit, Offset, make_router, strip_json
@@ -39,23 +40,31 @@ def list_units(
 
 
 @router.get("/{name}.json", include_in_schema=False)
-def get_unit_json(name: UnitName, store: StoreDep) -> UnitDetail:
-    return _detail_response(store, strip_json(name))
+async def get_unit_json(name: UnitName, store: StoreDep) -> UnitDetail:
+    return await _detail_response(store, strip_json(name))
 
 
-def _detail_response(store: Any, name: str) -> UnitDetail:
+async def _detail_response(store: Any, name: str) -> UnitDetail:
     """The unit detail as the UTF-8 JSON it is sent, rendered once by orjson (the route's
     response_model still documents it; its validation pass would cost more than the
-    keyed read of the stored detail)."""
-    return Response(orjson.dumps(units_read.unit_detail(store, name)), media_type=JSON)  # type: ignore[return-value]
+    keyed read of the stored detail).
+
+    A fresh stored detail the store can read at once is read here, on the event loop
+    (one keyed read of a small text: the thread hop cost more than the read); anything
+    else -- a store whose reads travel, a writer at work, an alias, a stale record --
+    goes to the thread pool as a plain route would."""
+    detail = units_read.stored_unit_detail(store, name)
+    if detail is None:
+        detail = await run_in_threadpool(units_read.unit_detail, store, name)
+    return Response(orjson.dumps(detail), media_type=JSON)  # type: ignore[return-value]
 
 
 @router.get("/{name}", responses=ok(UNIT_EXAMPLE | {"counterparts": [{"name": "市财政局", "level": "city"}], "branches": [], "collectives": ["区政府各部门"]}))
-def get_unit(name: UnitName, store: StoreDep) -> UnitDetail:
+async def get_unit(name: UnitName, store: StoreDep) -> UnitDetail:
     """One unit by canonical name or alias, with its counterpart(s) at the other level and its branches.
 
     Unknown names answer 404 with close matches (区财政 → 区财政局)."""
-    return _detail_response(store, strip_json(name))
+    return await _detail_response(store, strip_json(name))
 
 
 @router.get(
