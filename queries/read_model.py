@@ -120,10 +120,16 @@ def fetch_detail_now(store: GraphStore, name: str) -> dict[str, Any] | None:
     return detail if detail.get("format") == FORMAT else None
 
 
-def fetch(store: GraphStore, name: str) -> Record | None:
+def fetch(store: GraphStore, name: str, *, now: bool = False) -> Record | None:
     """The fresh record of canonical name ``name``, or None when it has none fresh (the
-    caller resolves the name, then calls ``rebuild``)."""
-    rows = backing(store).read("read_model_unit", {"name": name})
+    caller resolves the name, then calls ``rebuild``).  ``now``: only if the store can
+    read it without waiting (``fetch_detail_now``), else None."""
+    raw = backing(store)
+    if now:
+        read_now = getattr(raw, "read_now", None)
+        rows = read_now("read_model_unit", {"name": name}) if read_now is not None else None
+    else:
+        rows = raw.read("read_model_unit", {"name": name})
     if not rows or not _fresh(row := rows[0]):
         return None
     text, _, first = row["head"].partition("\n")  # the head, then its first rows

@@ -29,7 +29,14 @@ from graph.tokens import create_token
 from loaders import load_document
 from policygraph.samples import sample_paths
 from queries import read_model
-from queries.obligations import build_record, obligations, obligations_defined, warm
+from queries.obligations import (
+    build_record,
+    obligations,
+    obligations_defined,
+    obligations_json,
+    obligations_json_now,
+    warm,
+)
 from queries.ownership import MeasureFilter, unit_obligation_rows
 
 AS_OF = "2022-10-01"
@@ -347,6 +354,8 @@ def test_unit_detail_from_the_record_equals_the_definition(seeded: Any) -> None:
     for u in units:  # from the record (the definitions: the same graph, only records stored since)
         assert unit_detail(seeded, u) == wants[u]
         assert stored_unit_detail(seeded, u) == (wants[u] if embedded else None)
+        if not embedded:  # a read that travels never runs on the event loop
+            assert obligations_json_now(seeded, u, as_of=AS_OF, limit=1) is None
     alias = next(a for r in seeded.read("unit_names", {}) for a in r.get("aliases") or [])
     assert unit_detail(seeded, alias) == unit_detail_defined(seeded, alias)
     assert stored_unit_detail(seeded, alias) is None  # an alias is resolved on the thread path
@@ -415,6 +424,38 @@ def test_a_record_of_another_format_is_stale_and_warm_rebuilds_it(ladybug_store:
     assert warm(store, units) == {"units": 2, "rebuilt": 2, "fresh": 0}
     assert _states(store, units) == {"fresh": set(units)}
     assert obligations(store, UNIT, as_of=AS_OF) == obligations_defined(store, UNIT, as_of=AS_OF)
+
+
+def test_an_answer_read_at_once_equals_the_thread_path(ladybug_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``obligations_json_now`` (what the API answers on its event loop) is byte for byte
+    ``obligations_json`` for a fresh record's pages within the rows kept with its head,
+    and None wherever it would wait or read more: no record, a page reaching the chunks,
+    a writer at work, a stale record."""
+    monkeypatch.setattr(read_model, "FIRST", 3)
+    monkeypatch.setattr(read_model, "CHUNK", 2)
+    store = ladybug_store
+    load_seeds(store)
+    units = _busiest(store, _units(store), 3)
+    assert all(obligations_json_now(store, u, as_of=AS_OF) is None for u in units)  # no record yet
+    warm(store, units)
+    filtered = 0
+    for u in units:
+        for kw in ({"limit": 3}, {"limit": 2, "offset": 1}, {"limit": 1, "offset": 2}):
+            kw = {"as_of": AS_OF} | kw
+            assert obligations_json_now(store, u, **kw) == obligations_json(store, u, **kw), (u, kw)
+        for kw in ({"roles": ["lead"], "limit": 1}, {"overdue": False, "limit": 2}, {"include_shared": False, "limit": 1},
+                   {"as_of": "2023-03-01", "report_due": True, "limit": 1}):
+            kw = {"as_of": AS_OF} | kw
+            now = obligations_json_now(store, u, **kw)
+            assert now is None or now == obligations_json(store, u, **kw), (u, kw)
+            filtered += now is not None
+        assert obligations_json_now(store, u, as_of=AS_OF, limit=4) is None  # the fourth row is in a chunk
+        assert obligations_json_now(store, u, as_of=AS_OF, limit=1, offset=3) is None
+    assert filtered > 0
+    with store._rw.writing():  # never a wait on the event loop
+        assert obligations_json_now(store, units[0], as_of=AS_OF, limit=3) is None
+    link_store(store)  # a write: every record stale, never served
+    assert all(obligations_json_now(store, u, as_of=AS_OF, limit=3) is None for u in units)
 
 
 def test_pages_across_the_head_rows_and_the_chunks(ladybug_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -71,7 +72,7 @@ async def get_unit(name: UnitName, store: StoreDep) -> UnitDetail:
     "/{name}/obligations",
     responses=ok({"unit": UNIT_EXAMPLE, "counts": {"lead": 12}, "data": [MEASURE_EXAMPLE], "count": 1}),
 )
-def get_unit_obligations(
+async def get_unit_obligations(
     name: UnitName,
     store: StoreDep,
     role: Annotated[list[RoleFilter] | None, Query(description="只看某些角色（可重复）", examples=[["lead"]])] = None,
@@ -97,6 +98,11 @@ def get_unit_obligations(
     where linked, the city measure above it and the district measures below it.
     Ordered by role, document, measure number, clause; paginated with limit/offset."""
     where = MeasureFilter.of(due_before, due_after, task, document)
-    body = obligations_read.obligations_json(store, name, where, role, include_shared, limit, offset,
-                                             status=status, overdue=overdue, report_due=report_due, as_of=as_of)
+    args = (store, name, where, role, include_shared, limit, offset)
+    kw = {"status": status, "overdue": overdue, "report_due": report_due, "as_of": as_of}
+    # a fresh record's first rows, readable at once: answered here on the event loop (see
+    # _detail_response); anything else on the thread pool
+    body = obligations_read.obligations_json_now(*args, **kw)
+    if body is None:
+        body = await run_in_threadpool(functools.partial(obligations_read.obligations_json, *args, **kw))
     return Response(body, media_type=JSON)  # type: ignore[return-value]  (built in the shape it is sent)
