@@ -210,17 +210,29 @@ class Rebuild:
     def commit(self) -> bool:
         """Wait for the build and commit it; False (nothing committed, logged) if it failed."""
         self._thread.join()
-        if self._error is not None:
-            log.warning("search index rebuilt beside the load failed (%s); rebuilding from the store", self._error)
-            return False
-        self._conn.execute("COMMIT")
-        return True
+        if self._error is None:
+            try:
+                self._conn.execute("COMMIT")
+                return True
+            except sqlite3.Error as e:
+                self._error = e
+                self._rollback()
+        log.warning("search index rebuilt beside the load failed (%s); rebuilding from the store", self._error)
+        return False
 
     def abandon(self) -> None:
-        """Wait for the build and roll it back: the store's write failed."""
+        """Wait for the build and roll it back: the store's write failed (its error is the
+        one the caller sees, never one of the index's)."""
         self._thread.join()
         if self._error is None:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
+
+    def _rollback(self) -> None:
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error as e:  # the open transaction dies with the connection; searches scan meanwhile
+            log.warning("search index rollback failed: %s", e)
 
 
 class SearchIndex:
@@ -313,7 +325,7 @@ class SearchIndex:
         except Exception:  # noqa: BLE001  (the store's write is committed: never undo it for the index)
             log.exception("search index %s not updated; searches scan until the next read-write open", self.path)
 
-    def rebuild_beside(self, p: Plan, rows: Callable[[], list[dict[str, Any]]]) -> Rebuild:
+    def rebuild_beside(self, p: Plan, rows: Callable[[], list[dict[str, Any]]]) -> Rebuild | None:
         """Start replacing the whole index with ``rows()`` (what ``search_index_all`` will
         answer once the store's write commits) on a thread, in an SQLite transaction left
         open; ``apply(p, ready)`` commits it after the store's commit, ``Rebuild.abandon``
@@ -323,7 +335,11 @@ class SearchIndex:
         them while LadybugDB copies (its statements let the GIL go) hides the index's 10-18 s
         at 1,000 documents inside the load, instead of reading every text back afterwards.
         Readers meanwhile see the old index (WAL) under the old stamp."""
-        conn = self._write()
+        try:
+            conn = self._write()
+        except sqlite3.Error as e:  # the index must never stop the load: apply() tries again after it
+            log.warning("search index %s not built beside the load: %s", self.path, e)
+            return None
         return Rebuild(conn, lambda: self._replace(conn, p, rows(), set()))
 
     def _apply(self, p: Plan) -> None:

@@ -180,6 +180,26 @@ def test_a_failed_build_beside_the_load_reads_the_store(
     assert assert_index_equals_scan(store) > 500
 
 
+def test_an_unusable_index_never_stops_a_first_load(
+    store: LadybugStore, docs: list[Any], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The index's file cannot be written when the load begins (and after it): the load
+    commits, the index is left stale and searches scan."""
+    import sqlite3
+
+    store.search_index.open_for_writes()
+
+    def unusable(self: Any) -> Any:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(search_index.SearchIndex, "_write", unusable)
+    store.load_many(docs)
+    monkeypatch.undo()
+    assert store.counts()["Measure"] > 300
+    assert not store.search_index.fresh()
+    assert search_hits(store, "财政") == scan(store, "财政") != []
+
+
 def test_ranking(store: LadybugStore, docs: list[Any]) -> None:
     """Phrase in the task or document title first, then the phrase in the text, then the words apart."""
     store.load_many(docs)
