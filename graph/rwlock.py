@@ -50,10 +50,7 @@ class ReadWriteLock:
         try:
             yield
         finally:
-            with self._cond:
-                self._readers -= 1
-                if self._readers == 0:
-                    self._cond.notify_all()
+            self._leave_reading()
 
     @contextmanager
     def reading_now(self) -> Iterator[bool]:
@@ -67,10 +64,13 @@ class ReadWriteLock:
             yield got
         finally:
             if got:
-                with self._cond:
-                    self._readers -= 1
-                    if self._readers == 0:
-                        self._cond.notify_all()
+                self._leave_reading()
+
+    def _leave_reading(self) -> None:
+        with self._cond:
+            self._readers -= 1
+            if self._readers == 0:
+                self._cond.notify_all()
 
     @contextmanager
     def writing(self) -> Iterator[None]:

@@ -98,22 +98,22 @@ def _fresh(row: dict[str, Any], what: str = "head") -> bool:
             and row["built_version"] == row["version"])
 
 
-def fetch_detail(store: GraphStore, name: str) -> dict[str, Any] | None:
+def _read(store: GraphStore, name: str, params: dict[str, Any], now: bool) -> list[dict[str, Any]] | None:
+    """A read-model read on the store behind any cache; with ``now``, only if the store
+    can run it without waiting (``read_now``: the embedded store while no writer holds
+    or awaits its lock), else None -- also on a store whose reads travel (Neo4j): the
+    caller then takes the ordinary path on a thread."""
+    raw = backing(store)
+    if not now:
+        return raw.read(name, params)
+    read_now = getattr(raw, "read_now", None)
+    return read_now(name, params) if read_now is not None else None
+
+
+def fetch_detail(store: GraphStore, name: str, *, now: bool = False) -> dict[str, Any] | None:
     """The stored unit detail of canonical name ``name`` when fresh, else None (one keyed
-    read of a small text: GET /units/{name})."""
-    rows = backing(store).read("read_model_unit_detail", {"name": name})
-    if not rows or not _fresh(row := rows[0], "detail") or not row["detail"]:
-        return None
-    detail = orjson.loads(row["detail"])
-    return detail if detail.get("format") == FORMAT else None
-
-
-def fetch_detail_now(store: GraphStore, name: str) -> dict[str, Any] | None:
-    """``fetch_detail`` where the store can read without waiting (the embedded store when
-    no writer holds or awaits its lock: ``read_now``); None otherwise, and on a store
-    whose reads travel (Neo4j): the caller then takes the ordinary path on a thread."""
-    read_now = getattr(backing(store), "read_now", None)
-    rows = read_now("read_model_unit_detail", {"name": name}) if read_now is not None else None
+    read of a small text: GET /units/{name}).  ``now``: see ``_read``."""
+    rows = _read(store, "read_model_unit_detail", {"name": name}, now)
     if not rows or not _fresh(row := rows[0], "detail") or not row["detail"]:
         return None
     detail = orjson.loads(row["detail"])
@@ -122,14 +122,8 @@ def fetch_detail_now(store: GraphStore, name: str) -> dict[str, Any] | None:
 
 def fetch(store: GraphStore, name: str, *, now: bool = False) -> Record | None:
     """The fresh record of canonical name ``name``, or None when it has none fresh (the
-    caller resolves the name, then calls ``rebuild``).  ``now``: only if the store can
-    read it without waiting (``fetch_detail_now``), else None."""
-    raw = backing(store)
-    if now:
-        read_now = getattr(raw, "read_now", None)
-        rows = read_now("read_model_unit", {"name": name}) if read_now is not None else None
-    else:
-        rows = raw.read("read_model_unit", {"name": name})
+    caller resolves the name, then calls ``rebuild``).  ``now``: see ``_read``."""
+    rows = _read(store, "read_model_unit", {"name": name}, now)
     if not rows or not _fresh(row := rows[0]):
         return None
     text, _, first = row["head"].partition("\n")  # the head, then its first rows

@@ -65,18 +65,19 @@ def unit_detail(store: GraphStore, name: str) -> UnitDetail:
 
             read_model.rebuild_later(store, unit["name"], build_record)
             detail = detail_of(store, unit)
-    detail.pop("format", None)
-    detail["requested"] = name
-    return detail  # type: ignore[return-value]
+    return _as_requested(detail, name)
 
 
 def stored_unit_detail(store: GraphStore, name: str) -> UnitDetail | None:
     """``unit_detail`` when it is one keyed read that needs no wait (a fresh record under
-    the name as given, on a store that can read at once: ``read_model.fetch_detail_now``),
+    the name as given, on a store that can read at once: ``read_model.fetch_detail(now=True)``),
     else None: the caller runs ``unit_detail`` on a thread."""
-    detail = read_model.fetch_detail_now(store, name.strip())
-    if detail is None:
-        return None
+    detail = read_model.fetch_detail(store, name.strip(), now=True)
+    return None if detail is None else _as_requested(detail, name)
+
+
+def _as_requested(detail: dict[str, Any], name: str) -> UnitDetail:
+    """A stored or built detail as answered: without the record's format, with the name asked."""
     detail.pop("format", None)
     detail["requested"] = name
     return detail  # type: ignore[return-value]

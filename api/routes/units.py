@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -104,5 +103,5 @@ async def get_unit_obligations(
     # _detail_response); anything else on the thread pool
     body = obligations_read.obligations_json_now(*args, **kw)
     if body is None:
-        body = await run_in_threadpool(functools.partial(obligations_read.obligations_json, *args, **kw))
+        body = await run_in_threadpool(obligations_read.obligations_json, *args, **kw)
     return Response(body, media_type=JSON)  # type: ignore[return-value]  (built in the shape it is sent)
