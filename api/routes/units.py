@@ -6,11 +6,11 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 import orjson
-from fastapi import Path, Query
+from fastapi import Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
+from api.deps import StoreDep, store_of
 from api.routes.common import Limit, Offset, make_router, strip_json
 from api.schemas import MEASURE_EXAMPLE, UNIT_EXAMPLE, ok
 from queries import obligations as obligations_read
@@ -40,8 +40,8 @@ def list_units(
 
 
 @router.get("/{name}.json", include_in_schema=False)
-async def get_unit_json(name: UnitName, store: StoreDep) -> UnitDetail:
-    return await _detail_response(store, strip_json(name))
+async def get_unit_json(name: UnitName, request: Request) -> UnitDetail:
+    return await _detail_response(store_of(request), strip_json(name))
 
 
 async def _detail_response(store: Any, name: str) -> UnitDetail:
@@ -60,11 +60,11 @@ async def _detail_response(store: Any, name: str) -> UnitDetail:
 
 
 @router.get("/{name}", responses=ok(UNIT_EXAMPLE | {"counterparts": [{"name": "市财政局", "level": "city"}], "branches": [], "collectives": ["区政府各部门"]}))
-async def get_unit(name: UnitName, store: StoreDep) -> UnitDetail:
+async def get_unit(name: UnitName, request: Request) -> UnitDetail:
     """One unit by canonical name or alias, with its counterpart(s) at the other level and its branches.
 
     Unknown names answer 404 with close matches (区财政 → 区财政局)."""
-    return await _detail_response(store, strip_json(name))
+    return await _detail_response(store_of(request), strip_json(name))
 
 
 @router.get(
@@ -73,7 +73,7 @@ async def get_unit(name: UnitName, store: StoreDep) -> UnitDetail:
 )
 async def get_unit_obligations(
     name: UnitName,
-    store: StoreDep,
+    request: Request,
     role: Annotated[list[RoleFilter] | None, Query(description="只看某些角色（可重复）", examples=[["lead"]])] = None,
     include_shared: Annotated[bool, Query(description="包括通过“区政府各部门”等集体单位分担的措施")] = True,
     due_before: Annotated[date | None, Query(description="完成时限不晚于", examples=["2022-12-31"])] = None,
@@ -97,7 +97,7 @@ async def get_unit_obligations(
     where linked, the city measure above it and the district measures below it.
     Ordered by role, document, measure number, clause; paginated with limit/offset."""
     where = MeasureFilter.of(due_before, due_after, task, document)
-    args = (store, name, where, role, include_shared, limit, offset)
+    args = (store_of(request), name, where, role, include_shared, limit, offset)
     kw = {"status": status, "overdue": overdue, "report_due": report_due, "as_of": as_of}
     # a fresh record's first rows, readable at once: answered here on the event loop (see
     # _detail_response); anything else on the thread pool
