@@ -14,6 +14,8 @@ from typing import Any
 import orjson
 from fastapi.responses import JSONResponse
 
+JSON_UTF8 = "application/json; charset=utf-8"  # the type of every JSON answer, also one sent as built bytes
+
 
 class UTF8JSONResponse(JSONResponse):
     """``application/json; charset=utf-8``, non-ASCII unescaped.  NaN and infinities are
@@ -25,7 +27,7 @@ class UTF8JSONResponse(JSONResponse):
     def init_headers(self, headers: Any = None) -> None:
         super().init_headers(headers)
         self.raw_headers = [
-            (k, b"application/json; charset=utf-8") if k == b"content-type" else (k, v) for k, v in self.raw_headers
+            (k, JSON_UTF8.encode()) if k == b"content-type" else (k, v) for k, v in self.raw_headers
         ]
 
     def render(self, content: Any) -> bytes:

@@ -7,6 +7,8 @@ linked), in process, caches off:
 
 * index build: the SQLite index rebuilt from the store (what a read-write open of a
   store without a fresh index pays, and a bulk load's last step);
+* the texts a one-word search of 3+ characters checks in memory
+  (graph/search_index.py ``Texts``): their load (once per index state) and size;
 * ``search_hits`` (the ranked keys) through the index and through the scan -- the floor
   this change is measured against is the scan (``search_hits`` as the named query runs
   it on LadybugDB), per query kind;
@@ -60,6 +62,24 @@ def index_build_s(store: Any) -> float:
     t0 = time.perf_counter()
     store.search_index.apply(Plan(everything=True, stamp=store.search_index.store_stamp()))
     return time.perf_counter() - t0
+
+
+def texts_figures(store: Any) -> dict[str, float]:
+    """What the in-memory texts cost: the load (the first such search after a write pays
+    it) and the bytes held (the joined string and the bounds)."""
+    import sys
+
+    from graph.search_index import Texts
+
+    conn = store.search_index._reader()
+    t0 = time.perf_counter()
+    conn.execute("BEGIN")
+    try:
+        texts = Texts.load(conn, store.search_index.store_stamp())
+    finally:
+        conn.execute("COMMIT")
+    held = sys.getsizeof(texts.joined) + texts.start.nbytes + texts.end.nbytes
+    return {"load_s": time.perf_counter() - t0, "chars": len(texts.joined), "mb": held / 1e6}
 
 
 def cpu_ms(fn: Any, n: int) -> list[float]:
@@ -165,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         measures = store.counts()["Measure"]
         figures: dict[str, Any] = {"size": a.size, "measures": measures, "machine": machine(),
-                                   "index_build_s": index_build_s(store),
+                                   "index_build_s": index_build_s(store), "texts": texts_figures(store),
                                    "hits": hits_figures(store, a.n)}
         if not a.no_api:
             figures["api"] = api_figures(store, a.n)
@@ -175,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
     print(f"search at {a.size} documents ({measures} measures); {figures['machine']}")
     print(f"index build from the store: {figures['index_build_s']:.1f} s")
+    t = figures["texts"]
+    print(f"texts in memory (3+ character words): {t['chars']:,} characters, {t['mb']:.1f} MB, loaded in {t['load_s']:.2f} s")
     print(f"{'count+page':<12} {'hits':>6} {'index p50':>10} {'p99':>8} {'cpu p50':>8} {'scan p50':>10} "
           f"{'cpu p50':>8} {'ratio':>7}")
     for kind, f in figures["hits"].items():

@@ -44,19 +44,39 @@ def shown(store: GraphStore, ids: list[str], build: Builder) -> dict[str, Shown]
     """The shown form of each of ``ids`` (by id; a measure that no longer exists is
     absent), each a fresh dict the caller may change: from fresh records, the rest built
     by ``build`` and stored for the next reader."""
+    bodies, built = _read(store, ids, build)
+    out = {i: orjson.loads(body) for i, body in bodies.items()}
+    out.update(built)
+    return out
+
+
+def shown_json(store: GraphStore, ids: list[str], build: Builder) -> dict[str, bytes]:
+    """``shown`` as the UTF-8 JSON of each record (what ``orjson.dumps`` makes of it):
+    a fresh record's stored text as it is, never parsed.  Why: parsing 50 records and
+    rendering them again cost a search page 0.6 ms, a tenth of its work; the stored text
+    is orjson's rendering of the same value, so the bytes are those of the answer."""
+    bodies, built = _read(store, ids, build)
+    out = {i: body if isinstance(body, bytes) else body.encode("utf-8") for i, body in bodies.items()}  # a BLOB as is
+    out.update((i, orjson.dumps(m)) for i, m in built.items())
+    return out
+
+
+def _read(store: GraphStore, ids: list[str], build: Builder) -> tuple[dict[str, str | bytes], dict[str, Shown]]:
+    """The stored text of each of ``ids`` whose record is fresh, and the others built by
+    ``build`` (stored for the next reader)."""
     if not ids:
-        return {}
+        return {}, {}
     raw = read_model.backing(store)
     wanted = list(dict.fromkeys(ids))
     rows = raw.read("read_model_measures", {"ids": wanted})
     generation = rows[0]["generation"] if rows else None
-    out = {i: orjson.loads(body) for i, body in _fresh_bodies(rows, generation).items()}
-    missing = [i for i in wanted if i not in out]
+    bodies = _fresh_bodies(rows, generation)
+    missing = [i for i in wanted if i not in bodies]
+    built: dict[str, Shown] = {}
     if missing:
         built = build(store, missing)
         _store_later(raw, generation, built)
-        out.update(built)
-    return out
+    return bodies, built
 
 
 def _store_later(raw: GraphStore, generation: str | None, built: dict[str, Shown]) -> None:
@@ -101,7 +121,7 @@ def warm(
     return {"records": len(keys), "built": built, "fresh": fresh}
 
 
-def _fresh_bodies(rows: list[dict[str, Any]], generation: str | None) -> dict[str, str]:
+def _fresh_bodies(rows: list[dict[str, Any]], generation: str | None) -> dict[str, str | bytes]:
     """The stored bodies of ``read_model_measures`` rows built at ``generation``, by key."""
     return {r["id"]: r["body"] for r in rows if r["body"] is not None and r["built_generation"] == generation}
 

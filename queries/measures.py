@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import orjson
+
 from graph import search_terms
 from graph.model import NotFoundError
 from graph.store import GraphStore
@@ -22,7 +24,7 @@ from queries.answers import Chain, Measure, MeasureList
 from queries.chain import MAX_DEPTH, measure_chain
 from queries.ownership import MeasureFilter, unit_obligation_rows
 from queries.paging import listing, page
-from queries.progress import as_of_date, measure_rollups, rollup
+from queries.progress import as_of_date, measure_rollups, rollup, shown_rollups
 from queries.units import resolve_unit
 
 # Search hits taken at most (a substring such as 的 matches nearly every measure).
@@ -220,12 +222,7 @@ def search_measures(
     by ``unit``, narrowed by ``where``; one page, annotated."""
     where = where or MeasureFilter()
     text = (q or "").strip()
-    quick = _indexed_page(store, text, limit, offset) if text and not unit and where == MeasureFilter() else None
-    if quick is not None:
-        total, chosen = quick
-    else:
-        rows = [r for r in _candidates(store, text, where.document, unit) if where.keeps(r)]
-        total, chosen = len(rows), page(rows, limit, offset)
+    total, chosen = _listed_page(store, text, unit, where, limit, offset)
     if text:  # a search page: its measures as stored records (queries/measure_records.py)
         got = measure_records.shown(store, [h["id"] for h in chosen], _build)
         shaped = [got[h["id"]] for h in chosen if h["id"] in got]  # a measure deleted since: left out
@@ -233,6 +230,35 @@ def search_measures(
         shaped = [shape_measure(r) for r in chosen]
         enrich(store, shaped)
     return listing(shaped, total=total, limit=limit, offset=offset)
+
+
+def search_measures_json(
+    store: GraphStore, q: str | None = None, unit: str | None = None, where: MeasureFilter | None = None,
+    limit: int = 50, offset: int = 0,
+) -> bytes:
+    """``search_measures`` as the UTF-8 JSON the API sends (``orjson.dumps`` of it, byte
+    for byte): a search page's records are spliced in as they are stored
+    (``measure_records.shown_json``), never parsed and rendered again."""
+    where = where or MeasureFilter()
+    text = (q or "").strip()
+    if not text:
+        return orjson.dumps(search_measures(store, q, unit, where, limit, offset))
+    total, chosen = _listed_page(store, text, unit, where, limit, offset)
+    got = measure_records.shown_json(store, [h["id"] for h in chosen], _build)
+    rows = b",".join(got[h["id"]] for h in chosen if h["id"] in got)  # a measure deleted since: left out
+    return b'{"data":[%b],"count":%d,"limit":%d,"offset":%d}' % (rows, total, limit, offset)  # listing()'s keys
+
+
+def _listed_page(
+    store: GraphStore, text: str, unit: str | None, where: MeasureFilter, limit: int, offset: int,
+) -> tuple[int, list[dict[str, Any]]]:
+    """The total and the page's rows of a listing (``text``: a search, stripped): from
+    the search index where nothing else narrows it, else from the listing's candidates."""
+    quick = _indexed_page(store, text, limit, offset) if text and not unit and where == MeasureFilter() else None
+    if quick is not None:
+        return quick
+    rows = [r for r in _candidates(store, text, where.document, unit) if where.keeps(r)]
+    return len(rows), page(rows, limit, offset)
 
 
 def search_measures_defined(
@@ -391,7 +417,8 @@ def chain(store: GraphStore, measure_id: str, as_of: str | date | None = None) -
     ids = head[CHAIN + measure_id]
     got = measure_records.shown(store, [i for d in ("up", "down") for i, _ in ids[d]], _build)
     up, down = ([_at_depth(got[i], depth) for i, depth in ids[d] if i in got] for d in ("up", "down"))
-    return _with_progress(store, m, up, down, as_of)
+    # the roll-ups from the records' deadlines and units (shown_rollups), not read again
+    return _with_progress(m, up, down, shown_rollups(store, [m, *up, *down], as_of), as_of)
 
 
 def _at_depth(m: dict[str, Any], depth: int) -> dict[str, Any]:
@@ -411,15 +438,15 @@ def chain_defined(store: GraphStore, measure_id: str, as_of: str | date | None =
     up = [shape_measure(r) for r in measure_chain(store, m["id"], "up")]
     down = [shape_measure(r) for r in measure_chain(store, m["id"], "down")]
     enrich(store, [m, *up, *down])
-    return _with_progress(store, m, up, down, as_of)
+    return _with_progress(m, up, down, measure_rollups(store, [x["id"] for x in (m, *up, *down)], as_of), as_of)
 
 
 def _with_progress(
-    store: GraphStore, m: dict[str, Any], up: list[dict[str, Any]], down: list[dict[str, Any]],
-    as_of: str | date | None,
+    m: dict[str, Any], up: list[dict[str, Any]], down: list[dict[str, Any]],
+    rolls: dict[str, dict[str, Any]], as_of: str | date | None,
 ) -> Chain:
-    """The chain's answer: each measure with its progress on ``as_of``, and the totals below."""
-    rolls = measure_rollups(store, [x["id"] for x in (m, *up, *down)], as_of)
+    """The chain's answer: each measure with its progress roll-up on ``as_of`` (``rolls``,
+    by id), and the totals below."""
     for x in (m, *up, *down):
         x["progress"] = rolls.get(x["id"])
     totals = rollup([o for x in down for o in (x["progress"] or {}).get("obligations", []) if o["role"] != "shared"])

@@ -391,7 +391,6 @@ def measure_rollups(
     not_started / overdue / total, and counts per status).  Updates from departments
     holding it through a collective are listed with role 'shared' and counted apart
     (``shared``).  Three reads whatever the number of measures."""
-    day = as_of_date(as_of)
     ids = sorted(set(measure_ids))
     if not ids:
         return {}
@@ -399,7 +398,46 @@ def measure_rollups(
     named: dict[str, list[dict[str, Any]]] = {}
     for r in store.read("obligation_units", {"ids": ids}):
         named.setdefault(r["measure_id"], []).append(r)
-    current = latest_status(store, measure_ids=ids)
+    return _rollups(ids, measures, named, latest_status(store, measure_ids=ids), as_of_date(as_of))
+
+
+def shown_rollups(
+    store: GraphStore, shown: Sequence[dict[str, Any]], as_of: str | dt.date | None = None
+) -> dict[str, dict[str, Any]]:
+    """``measure_rollups`` of measures the caller already holds in their shown form (a
+    chain's, from their stored records: ``id``, ``document_id``, ``deadline`` and
+    ``co_responsible``, every unit named on the measure), by id.
+
+    Why: the deadline and the units named on a measure are in its shown form already;
+    reading them again (``obligation_measures``, ``obligation_units``: 3 of a chain's 6 ms
+    at 1,000 documents) bought nothing.  What is left to read is what the shown form does
+    not hold: the documents' reporting cycles and the progress.  The tests hold the
+    answer equal to ``measure_rollups`` (``chain`` against ``chain_defined``)."""
+    by_id = {m["id"]: m for m in shown}
+    ids = sorted(by_id)
+    if not ids:
+        return {}
+    docs = sorted({m["document_id"] for m in by_id.values() if m.get("document_id")})
+    cycles = {r["id"]: r["report_cycle"] for r in store.read("documents_report_cycles", {"ids": docs})} if docs else {}
+    measures: dict[str, dict[str, Any]] = {}
+    named: dict[str, list[dict[str, Any]]] = {}
+    for i, m in by_id.items():
+        if m.get("document_id") not in cycles:  # as the definition's MATCH of the document
+            continue
+        deadline = m.get("deadline") or {}
+        measures[i] = {"deadline_kind": deadline.get("kind"), "deadline_date": deadline.get("date"),
+                       "deadline_text": deadline.get("text"), "report_cycle": cycles[m["document_id"]]}
+        named[i] = [{"unit": u["unit"], "role": u["role"], "order": u.get("order"),
+                     "collective": bool(u.get("collective"))} for u in m.get("co_responsible") or []]
+    return _rollups(ids, measures, named, latest_status(store, measure_ids=ids), as_of_date(as_of))
+
+
+def _rollups(
+    ids: list[str], measures: dict[str, dict[str, Any]], named: dict[str, list[dict[str, Any]]],
+    current: dict[str, dict[str, Any]], day: dt.date,
+) -> dict[str, dict[str, Any]]:
+    """The roll-ups of ``measure_rollups`` from what it read: each measure's progress rules
+    (deadline, reporting cycle), the units named on it and the current updates."""
     out: dict[str, dict[str, Any]] = {}
     for mid in ids:
         m = measures.get(mid)

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep, store_of
+from api.responses import JSON_UTF8
 from api.routes.common import Limit, Offset, make_router, strip_json
 from api.schemas import MEASURE_EXAMPLE, UNIT_EXAMPLE, ok
 from queries import obligations as obligations_read
@@ -22,7 +23,6 @@ router = make_router("/units", "units")
 
 UnitName = Annotated[str, Path(description="单位名称或别名", examples=["区财政局"])]
 RoleFilter = Literal["lead", "support", "joint", "shared"]
-JSON = "application/json; charset=utf-8"
 
 
 @router.get("", responses=ok({"data": [UNIT_EXAMPLE], "count": 1}))
@@ -56,7 +56,7 @@ async def _detail_response(store: Any, name: str) -> UnitDetail:
     detail = units_read.stored_unit_detail(store, name)
     if detail is None:
         detail = await run_in_threadpool(units_read.unit_detail, store, name)
-    return Response(orjson.dumps(detail), media_type=JSON)  # type: ignore[return-value]
+    return Response(orjson.dumps(detail), media_type=JSON_UTF8)  # type: ignore[return-value]
 
 
 @router.get("/{name}", responses=ok(UNIT_EXAMPLE | {"counterparts": [{"name": "市财政局", "level": "city"}], "branches": [], "collectives": ["区政府各部门"]}))
@@ -104,4 +104,4 @@ async def get_unit_obligations(
     body = obligations_read.obligations_json_now(*args, **kw)
     if body is None:
         body = await run_in_threadpool(obligations_read.obligations_json, *args, **kw)
-    return Response(body, media_type=JSON)  # type: ignore[return-value]  (built in the shape it is sent)
+    return Response(body, media_type=JSON_UTF8)  # type: ignore[return-value]  (built in the shape it is sent)
