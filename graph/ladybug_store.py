@@ -30,6 +30,7 @@ from typing import Any
 import ladybug
 
 from graph import ladybug_bulk, search_index
+from graph.heap import keep_heap_top
 from graph.model import ParsedDocument, StoreError
 from graph.progress_anchor import load_anchor_steps
 from graph.read_model_stamp import bump, stamped
@@ -43,7 +44,7 @@ StepHook = Callable[[int, str], None]
 
 # Values that need no conversion (checked by exact type: the common case of a read,
 # without plain()'s chain of isinstance tests -- a third of a 100-row read's time).
-_AS_IS = frozenset({str, int, float, bool, type(None)})
+_AS_IS = frozenset({str, bytes, int, float, bool, type(None)})  # bytes: a BLOB (the read model's rows)
 
 # Threads per statement.  Reads run on one thread: PolicyGraph's reads are small
 # (an answer of tens to hundreds of rows), for which LadybugDB's parallel plan costs
@@ -95,6 +96,7 @@ class LadybugStore(StoreOperations):
             raise StoreError(f"no embedded store at {self.path} yet: run `policygraph load` first")
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        keep_heap_top()  # large reads (read-model heads) reuse heap pages: see graph/heap.py
         try:
             self._db = ladybug.Database(str(self.path), read_only=read_only)
         except RuntimeError as e:

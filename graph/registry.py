@@ -19,7 +19,8 @@ Every query file begins with ``//`` header lines::
     // params: name:str, limit:int=50
     // example: name=区财政局
 
-``params`` types are str|int|float|bool|list (list: JSON or comma-separated text); ``=value`` gives a default (``=null`` makes the
+``params`` types are str|int|float|bool|list|bytes (list: JSON or comma-separated text; bytes: given as
+text, sent as its UTF-8 -- a stored text the reader sends without decoding); ``=value`` gives a default (``=null`` makes the
 parameter optional with ``None``).  ``example`` gives sample values (``key=value`` pairs
 separated by ``, ``) used by the parity test and by forms.  An engine override file
 may omit the header; it inherits the default file's.  A name may exist only as engine
@@ -49,7 +50,7 @@ ENGINES = ("ladybug", "neo4j")
 # Python from there.
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 
-_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list}
+_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "bytes": bytes}
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -60,7 +61,7 @@ class QueryError(PolicyGraphError):
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # str | int | float | bool | list
+    type: str  # str | int | float | bool | list | bytes
     required: bool = True
     default: Any = None
 
@@ -107,6 +108,8 @@ def _parse_value(text: str, typ: str, where: str) -> Any:
     try:
         if typ == "str":
             return text
+        if typ == "bytes":
+            return text.encode("utf-8")
         if typ == "int":
             return _check_int(int(text), where)
         if typ == "float":
@@ -196,7 +199,7 @@ def _parse_params(spec: str, where: str) -> tuple[Param, ...]:
     out: list[Param] = []
     for part in spec.split(","):
         part = part.strip()
-        m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(str|int|float|bool|list)\s*(?:=\s*(.*))?", part)
+        m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(str|int|float|bool|list|bytes)\s*(?:=\s*(.*))?", part)
         if not m:
             raise QueryError(f"{where}: bad params entry {part!r} (want name:type or name:type=default)")
         name, typ, default = m.group(1), m.group(2), m.group(3)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -320,18 +320,36 @@ def obligations_json_now(
     return _sent(sel, [first[i] for i in sel.page])
 
 
-def _sent(sel: _Selection, raw: list[bytes]) -> bytes:
+def _sent(sel: _Selection, raw: list[read_model.Raw]) -> bytes:
     """The answer's bytes: the envelope, the page's stored rows each closed with its
-    date-dependent fields, and the same rows grouped by role."""
+    date-dependent fields, and the same rows grouped by role -- joined once from views
+    of the stored rows.  Why one join: building each closed row, then the data and
+    every group as bytes of their own copied each row three times more (~0.25 ms for a
+    first page of ~1,800-byte rows at 1,000 documents, against ~0.07 ms)."""
     ends: dict[tuple[bool, bool, str | None], bytes] = {}  # a page has a few distinct endings
-    rows = [r[:-1] + (ends.get(d) or ends.setdefault(d, _ending(*d))) for r, d in zip(raw, sel.dated, strict=True)]
-    groups: dict[str, list[bytes]] = {}
-    for r, role in zip(rows, sel.roles, strict=True):
-        groups.setdefault(role, []).append(r)
-    body = orjson.dumps(sel.envelope)
-    grouped = b",".join(b'{"role":' + orjson.dumps(k) + b',"label":' + orjson.dumps(ROLE_HEADINGS_ZH[k])
-                        + b',"data":[' + b",".join(v) + b"]}" for k, v in groups.items())
-    return b"".join((body[:-1], b',"data":[', b",".join(rows), b'],"groups":[', grouped, b"]}"))  # one copy
+    closed = [(r[:-1], ends.get(d) or ends.setdefault(d, _ending(*d))) for r, d in zip(raw, sel.dated, strict=True)]
+    groups: dict[str, list[int]] = {}
+    for i, role in enumerate(sel.roles):
+        groups.setdefault(role, []).append(i)
+    out = [orjson.dumps(sel.envelope)[:-1], b',"data":[']
+    _rows(out, closed, range(len(closed)))
+    out.append(b'],"groups":[')
+    for k, (role, at) in enumerate(groups.items()):
+        out.append(b'{"role":' if k == 0 else b',{"role":')
+        out += (orjson.dumps(role), b',"label":', orjson.dumps(ROLE_HEADINGS_ZH[role]), b',"data":[')
+        _rows(out, closed, at)
+        out.append(b"]}")
+    out.append(b"]}")
+    return b"".join(out)
+
+
+def _rows(out: list[read_model.Raw], closed: list[tuple[read_model.Raw, bytes]], at: Sequence[int]) -> None:
+    """Append the rows ``at`` to ``out``, comma-separated: each a stored row without its
+    closing brace, then its ending (``_ending``)."""
+    for j, i in enumerate(at):
+        if j:
+            out.append(b",")
+        out += closed[i]
 
 
 _B = {True: b"true", False: b"false"}

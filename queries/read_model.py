@@ -6,14 +6,21 @@ documents; caches in the API process cannot help Neo4j with several workers, nor
 office asking a different agency every time.  So the composed answer is materialised
 per agency in the store itself, where every worker sees it:
 
-* ``UnitRecord {name}``: ``head`` (JSON: the unit row, per answer row the columns that
-  filters, counts and the date-dependent progress fields need, and a summary an
-  unfiltered request counts from; then, one per line, the first FIRST answer rows, so
-  the default page is this one keyed read) and the freshness stamps below;
+* ``UnitRecord {name}``: ``head_utf8`` (the head JSON: the unit row, per answer row the
+  columns that filters, counts and the date-dependent progress fields need, a summary an
+  unfiltered request counts from, and where each of the first rows ends; then, one per
+  line, the first FIRST answer rows, so the default page is this one keyed read) and the
+  freshness stamps below;
 * ``UnitRecordChunk {key: name|i}``: the shaped, annotated answer rows after those, CHUNK per node,
-  in answer order, one JSON text per line, so a page reads only the chunks it shows (a
-  100-row page of the busiest agency: two or three keyed reads of ~70 KB instead of the
-  whole 3 MB) and can be sent without parsing its rows.
+  in answer order, one JSON text per line (``body_utf8``), so a page reads only the chunks
+  it shows (a 100-row page of the busiest agency: two or three keyed reads of ~70 KB
+  instead of the whole 3 MB) and can be sent without parsing its rows.
+
+Both are UTF-8 bytes (BLOB in LadybugDB, a byte array in Neo4j), not text: a page's rows
+are sent as they are stored, where a text column cost a decode into a Python str and an
+encode back to UTF-8 on every read (~0.35 ms of a first page's ~1.3 ms at 1,000
+documents); the first rows are cut out of the head by the offsets it carries (views,
+never copies) and spliced into the answer.
 
 Freshness (graph/read_model_stamp.py writes the stamps in the writing transaction):
 ``ReadModelMeta {key: 'graph'}.generation`` changes with every write that changes the
@@ -47,17 +54,21 @@ from typing import Any
 
 import orjson
 
+from graph.model import StoreError
 from graph.store import GraphStore
 
 log = logging.getLogger("policygraph.read_model")
 
 CHUNK = 50  # rows per chunk node: a page past the first rows reads 2-3 chunks of ~50 KB
 FIRST = 100  # rows kept with the head (the chunks hold the rest): a first page (the default: 100) is one read
-FORMAT = 4  # the shape of a record (4: the first rows after the head, the rest in chunks); another format is rebuilt
+# The shape of a record (4: the first rows after the head, the rest in chunks; 5: as 4 in UTF-8
+# bytes, the head carrying its first rows' ends); a record of another format is rebuilt.
+FORMAT = 5
 RETRIES = 3  # a rebuild racing our read (chunk of another build): read the head again
 
 Head = dict[str, Any]
 Row = dict[str, Any]
+Raw = bytes | memoryview  # a stored row: its JSON in UTF-8, as stored (a view into the head for the first rows)
 # (head, rows) of a record; the head may carry "detail" (stored apart: GET /units/{name})
 Builder = Callable[[GraphStore, str], tuple[Head, list[Row]]]
 
@@ -71,7 +82,7 @@ class Record:
     token: str
     chunks: int
     built: list[Row] | None = None  # the rows, when this reader built them itself
-    first: list[bytes] | None = None  # the first FIRST rows as stored (read with the head)
+    first: list[Raw] | None = None  # the first FIRST rows as stored (read with the head)
 
 
 class Stale(Exception):
@@ -87,9 +98,10 @@ def state(store: GraphStore, name: str) -> str:
     """'fresh', 'stale' or 'missing': what the store holds for ``name`` now (tests, CLI).
     A record of another format (an older release's) is stale: readers rebuild it."""
     rows = backing(store).read("read_model_unit", {"name": name})
-    if not rows or rows[0]["head"] is None:
-        return "missing"
-    ours = rows[0]["head"].startswith(f'{{"format":{FORMAT},')  # a head is stored format first (orjson)
+    if not rows or rows[0]["built_generation"] is None:
+        return "missing"  # never built (or only marked by a progress write)
+    head = rows[0]["head"]  # None: built by a release that kept it as text (format 4 and before)
+    ours = head is not None and head.startswith(b'{"format":%d,' % FORMAT)  # stored format first (orjson)
     return "fresh" if _fresh(rows[0]) and ours else "stale"
 
 
@@ -110,6 +122,31 @@ def _read(store: GraphStore, name: str, params: dict[str, Any], now: bool) -> li
     return read_now(name, params) if read_now is not None else None
 
 
+def _head_row(store: GraphStore, name: str, now: bool) -> dict[str, Any] | None:
+    """``read_model_unit``'s row for ``name`` (None: no record, or no generation yet, or
+    ``now`` and the store cannot read at once).  The embedded store reads the record,
+    then the generation, as two keyed reads: in process they cost less than the one
+    query joining them, whose plan copies the head once more (~0.15 ms against ~0.3 ms
+    for a 200 KB head).  Read in that order, a record found built at the generation
+    read after it saw no graph write since its build began (a generation never comes
+    back), so the answer is the graph's when the record was read.  A store whose reads
+    travel (Neo4j) runs the one query: one round trip."""
+    raw = backing(store)
+    if getattr(raw, "read_now", None) is None:  # reads travel (and never run "now")
+        rows = _read(store, "read_model_unit", {"name": name}, now)
+        return rows[0] if rows else None
+    try:
+        rows = _read(store, "read_model_record", {"name": name}, now)
+    except StoreError as e:
+        if getattr(raw, "read_only", False) and "head_utf8" in str(e):
+            return None  # an older release's store opened read-only: upgraded by the next read-write open
+        raise
+    if not rows:
+        return None
+    meta = _read(store, "read_model_generation", {}, now)
+    return rows[0] | meta[0] if meta else None
+
+
 def fetch_detail(store: GraphStore, name: str, *, now: bool = False) -> dict[str, Any] | None:
     """The stored unit detail of canonical name ``name`` when fresh, else None (one keyed
     read of a small text: GET /units/{name}).  ``now``: see ``_read``."""
@@ -123,15 +160,51 @@ def fetch_detail(store: GraphStore, name: str, *, now: bool = False) -> dict[str
 def fetch(store: GraphStore, name: str, *, now: bool = False) -> Record | None:
     """The fresh record of canonical name ``name``, or None when it has none fresh (the
     caller resolves the name, then calls ``rebuild``).  ``now``: see ``_read``."""
-    rows = _read(store, "read_model_unit", {"name": name}, now)
-    if not rows or not _fresh(row := rows[0]):
+    row = _head_row(store, name, now)
+    if row is None or not _fresh(row):
         return None
-    text, _, first = row["head"].partition("\n")  # the head, then its first rows
-    head = orjson.loads(text)
-    rows_first = first.encode("utf-8").split(b"\n") if first else []
-    if head.get("format") != FORMAT or len(rows_first) != head.get("first"):
+    front = unpack_head(row["head"])
+    if front is None:
         return None  # another release's shape, or a head cut short: rebuilt
-    return Record(name, head, row["token"], int(row["chunks"] or 0), first=rows_first)
+    head, first = front
+    return Record(name, head, row["token"], int(row["chunks"] or 0), first=first)
+
+
+def pack_head(head: Head, rows: list[Row]) -> tuple[Head, bytes]:
+    """The head (with ``ends``: where each row ends, counted from the first row's start)
+    and its stored bytes: the head JSON, then each row's JSON, one per line."""
+    raw = [orjson.dumps(r) for r in rows]
+    ends, at = [], 0
+    for r in raw:
+        at += len(r)
+        ends.append(at)
+        at += 1  # the newline
+    head = {**head, "ends": ends}
+    return head, b"\n".join([orjson.dumps(head), *raw])
+
+
+def unpack_head(stored: bytes | None) -> tuple[Head, list[memoryview]] | None:
+    """``pack_head`` read back: the head and its rows, each a view into ``stored`` (no
+    copy, no decode); None for a head of another format or cut short."""
+    if not stored:
+        return None  # none stored in this format (format 4 and before kept text)
+    view = memoryview(stored)
+    cut = stored.find(b"\n")  # orjson escapes newlines: the first one ends the head
+    try:
+        head = orjson.loads(view if cut < 0 else view[:cut])
+    except orjson.JSONDecodeError:
+        return None  # cut short within the head
+    ends = head.get("ends")
+    if head.get("format") != FORMAT or not isinstance(ends, list) or len(ends) != head.get("first"):
+        return None
+    start = cut + 1
+    if (ends[-1] if ends else -1) != (len(stored) - start if cut >= 0 else -1):
+        return None  # not as long as the head says: cut short
+    first, at = [], start
+    for end in ends:
+        first.append(view[at : start + end])
+        at = start + end + 1
+    return head, first
 
 
 def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = False) -> Record:
@@ -143,7 +216,7 @@ def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = F
     head, rows = build(store, name)
     detail = head.pop("detail", None)
     first = min(FIRST, len(rows))  # rows 0 .. first-1 go with the head, each row is stored once
-    head = {"format": FORMAT, **head, "first": first}
+    head, packed = pack_head({"format": FORMAT, **head, "first": first}, rows[:first])
     token = uuid.uuid4().hex
     rest = rows[first:]
     chunks = [rest[i : i + CHUNK] for i in range(0, len(rest), CHUNK)] or [[]]
@@ -151,9 +224,9 @@ def rebuild(store: GraphStore, name: str, build: Builder, *, store_now: bool = F
         old = int(row["chunks"])
         params = {
             "name": name, "generation": row["generation"], "version": row["version"], "token": token,
-            "head": "\n".join([orjson.dumps(head).decode("utf-8"), *(orjson.dumps(r).decode("utf-8") for r in rows[:first])]),
+            "head": packed,
             "detail": orjson.dumps({"format": FORMAT, **detail}).decode("utf-8") if detail is not None else "",
-            "chunks": [{"key": _key(name, i), "body": "\n".join(orjson.dumps(r).decode("utf-8") for r in c)}
+            "chunks": [{"key": _key(name, i), "body": b"\n".join(orjson.dumps(r) for r in c)}
                        for i, c in enumerate(chunks)],
             "drop": [_key(name, i) for i in range(len(chunks), old)],
         }
@@ -187,7 +260,7 @@ def rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[Row]:
     return [orjson.loads(b) for b in raw_rows_at(store, record, indices)]
 
 
-def raw_rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[bytes]:
+def raw_rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[Raw]:
     """The rows at ``indices`` (ascending) as the JSON they are stored as, unparsed (an
     answer sent as it is stored: see queries.obligations.obligations_json); Stale if a
     chunk belongs to another build."""
@@ -204,12 +277,12 @@ def raw_rows_at(store: GraphStore, record: Record, indices: list[int]) -> list[b
         if r["token"] != record.token:
             raise Stale(record.name)
         bodies[r["key"]] = r["body"]
-    chunks: dict[int, list[bytes]] = {}
+    chunks: dict[int, list[Raw]] = {}
     for c in wanted:
         body = bodies.get(_key(record.name, c))
         if body is None:
             raise Stale(record.name)
-        chunks[c] = body.encode("utf-8").split(b"\n")  # one row per line (orjson escapes newlines)
+        chunks[c] = body.split(b"\n")  # one row per line (orjson escapes newlines)
     return [first[i] if i < base else chunks[(i - base) // CHUNK][(i - base) % CHUNK] for i in indices]
 
 

@@ -17,6 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from api.app import load_seeds
@@ -481,3 +482,187 @@ def test_pages_across_the_head_rows_and_the_chunks(ladybug_store: Any, monkeypat
         for kw in ({"roles": ["support"]}, {"roles": ["lead"], "limit": 3, "offset": 1}, {"include_shared": False}):
             kw = {"as_of": AS_OF} | kw
             assert obligations(store, u, **kw) == obligations_defined(store, u, **kw), (u, kw)
+
+
+# -- the stored bytes (format 5) and the upgrade from text (format 4) ---------------------
+
+
+def test_a_head_packs_and_unpacks_and_a_damaged_one_reads_as_none() -> None:
+    """The head with its first rows, stored as UTF-8 bytes, reads back as the head and a
+    view of each row as stored; a head cut anywhere, lengthened, of another format or
+    missing reads as None (the record is rebuilt), never as wrong rows."""
+    for rows in ([], [{"text": "区财政局\n牵头"}], [{"a": 1}, {"b": "𠀀二\u2028"}, {}]):
+        head, stored = read_model.pack_head({"format": read_model.FORMAT, "first": len(rows), "unit": "区"}, rows)
+        got = read_model.unpack_head(stored)
+        assert got is not None and got[0] == head and len(head["ends"]) == len(rows)
+        assert [bytes(r) for r in got[1]] == [orjson.dumps(r) for r in rows]
+        assert all(read_model.unpack_head(stored[:k]) is None for k in range(len(stored)))
+        assert read_model.unpack_head(stored + b"\n{}") is None
+        other = stored.replace(b'{"format":%d,' % read_model.FORMAT, b'{"format":4,', 1)
+        assert read_model.unpack_head(other) is None
+    assert read_model.unpack_head(None) is None and read_model.unpack_head(b"") is None
+
+
+def test_stored_bytes_round_trip_chinese_text(store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows with Chinese (a character outside the BMP too), a newline and U+2028 go into
+    the BLOB head and chunks (LadybugDB) / byte arrays (Neo4j) and come back byte for
+    byte, as rows and as the JSON sent."""
+    monkeypatch.setattr(read_model, "FIRST", 2)
+    monkeypatch.setattr(read_model, "CHUNK", 2)
+    rows = [{"id": i, "text": f"区财政局牵头𠀀第{i}项\n\u2028", "via": [{"unit": "区政府各部门"}]} for i in range(5)]
+
+    def build(_: Any, name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        return {"unit": {"name": name, "aliases": ["财政局"]}}, [dict(r) for r in rows]
+
+    read_model.rebuild(store, "测试单位", build, store_now=True)
+    assert read_model.state(store, "测试单位") == "fresh"
+    record = read_model.fetch(store, "测试单位")
+    assert record is not None and record.head["unit"] == {"name": "测试单位", "aliases": ["财政局"]}
+    assert record.head["first"] == 2 and record.chunks == 2
+    every = list(range(5))
+    assert read_model.rows_at(store, record, every) == rows
+    assert [bytes(b) for b in read_model.raw_rows_at(store, record, every)] == [orjson.dumps(r) for r in rows]
+    stored = store.read("read_model_unit", {"name": "测试单位"})[0]["head"]
+    assert type(stored) is bytes and "𠀀".encode() in stored  # bytes, the characters unescaped
+
+
+def _as_format_4(head: bytes) -> str:
+    """A format-5 head as the release before stored it: text, no row ends, format 4."""
+    got = read_model.unpack_head(head)
+    assert got is not None
+    meta = {k: v for k, v in got[0].items() if k != "ends"} | {"format": 4}
+    return "\n".join([orjson.dumps(meta).decode(), *(bytes(r).decode() for r in got[1])])
+
+
+def test_a_store_of_the_release_before_upgrades_on_open(ladybug_path: Path) -> None:
+    """A LadybugDB store written by the release before (records as text: UnitRecord.head,
+    UnitRecordChunk.body) answers as the definition when opened read-only (no upgrade:
+    its records are not read), and a read-write open upgrades it: the schema drops the
+    text columns and adds the BLOBs, its records read as stale (never served), every
+    answer equals the definition, ``warm`` rebuilds them, and a second open changes
+    nothing."""
+    import ladybug
+
+    from graph.ladybug_store import LadybugStore
+
+    units = [UNIT, "区人社局"]
+    store = LadybugStore(ladybug_path)
+    try:
+        load_seeds(store)
+        warm(store, units)
+        heads = {u: _as_format_4(store.read("read_model_unit", {"name": u})[0]["head"]) for u in units}
+        bodies = {r["key"]: r["body"].decode() for r in store.read("read_model_chunks", {"keys": [f"{UNIT}|0"]})}
+    finally:
+        store.close()
+    db = ladybug.Database(str(ladybug_path))  # what the release before left: text columns
+    conn = ladybug.Connection(db)
+    for stmt in ("ALTER TABLE UnitRecord DROP head_utf8", "ALTER TABLE UnitRecord ADD head STRING",
+                 "ALTER TABLE UnitRecordChunk DROP body_utf8", "ALTER TABLE UnitRecordChunk ADD body STRING"):
+        conn.execute(stmt)
+    for u, text in heads.items():
+        conn.execute("MATCH (r:UnitRecord {name: $n}) SET r.head = $t", {"n": u, "t": text})
+    for k, text in bodies.items():
+        conn.execute("MATCH (x:UnitRecordChunk {key: $k}) SET x.body = $t", {"k": k, "t": text})
+    conn.close()
+    db.close()
+
+    store = LadybugStore(ladybug_path, read_only=True)  # a reader first (a ledger, the CLI): no upgrade
+    try:
+        assert read_model.fetch(store, UNIT) is None
+        assert obligations(store, UNIT, as_of=AS_OF) == obligations_defined(store, UNIT, as_of=AS_OF)
+    finally:
+        store.close()
+    store = LadybugStore(ladybug_path)
+    try:
+        for table, blob, text in (("UnitRecord", "head_utf8", "head"), ("UnitRecordChunk", "body_utf8", "body")):
+            columns = {r["name"]: r["type"] for r in store._read(
+                "t", f"CALL table_info('{table}') RETURN name, type", {})}
+            assert columns.get(blob) == "BLOB" and text not in columns, (table, columns)
+        assert _states(store, units) == {"stale": set(units)}
+        assert read_model.fetch(store, UNIT) is None
+        for u in units:
+            assert obligations(store, u, as_of=AS_OF) == obligations_defined(store, u, as_of=AS_OF)
+        read_model.settle()
+        assert warm(store, units) == {"units": 2, "rebuilt": 0, "fresh": 2}  # the readers stored them
+        assert orjson.loads(obligations_json(store, UNIT, as_of=AS_OF)) == obligations_defined(store, UNIT, as_of=AS_OF)
+    finally:
+        store.close()
+    store = LadybugStore(ladybug_path)  # the upgrade ran once: records stay fresh
+    try:
+        assert _states(store, units) == {"fresh": set(units)}
+        assert warm(store, units) == {"units": 2, "rebuilt": 0, "fresh": 2}
+    finally:
+        store.close()
+
+
+def test_a_record_of_the_release_before_is_stale_and_replaced_on_neo4j(neo4j_store: Any) -> None:
+    """On Neo4j (no schema) a record the release before stored as text (r.head, x.body)
+    reads as stale, ``warm`` rebuilds it, and the rebuild removes the old texts."""
+    store = neo4j_store
+    load_seeds(store)
+    warm(store, [UNIT])
+    head = _as_format_4(store.read("read_model_unit", {"name": UNIT})[0]["head"])
+    with store._session(read=False) as session:  # what the release before left
+        session.run("MATCH (r:UnitRecord {name: $n}) SET r.head = $t REMOVE r.head_utf8", n=UNIT, t=head).consume()
+        session.run("MATCH (x:UnitRecordChunk) WHERE x.key STARTS WITH $p SET x.body = 'old' REMOVE x.body_utf8",
+                    p=f"{UNIT}|").consume()
+    assert read_model.state(store, UNIT) == "stale" and read_model.fetch(store, UNIT) is None
+    assert warm(store, [UNIT]) == {"units": 1, "rebuilt": 1, "fresh": 0}
+    assert read_model.state(store, UNIT) == "fresh"
+    assert obligations(store, UNIT, as_of=AS_OF) == obligations_defined(store, UNIT, as_of=AS_OF)
+    with store._session(read=True) as session:
+        left = session.run("MATCH (r:UnitRecord {name: $n}) OPTIONAL MATCH (x:UnitRecordChunk) WHERE x.key STARTS WITH $p "
+                           "RETURN r.head IS NULL AS gone, collect(x.body) AS bodies", n=UNIT, p=f"{UNIT}|").single()
+    assert left["gone"] and left["bodies"] == []
+
+
+def test_the_embedded_fetch_reads_what_the_one_query_reads(ladybug_store: Any) -> None:
+    """The embedded store's fetch reads the record, then the generation (two keyed reads,
+    cheaper in process than the join): the row is ``read_model_unit``'s, whether the
+    record is missing, fresh, stale after a progress write or after a graph write, and
+    there is no row before any generation exists."""
+    store = ladybug_store
+    assert read_model._head_row(store, UNIT, False) is None  # an empty store: no generation, no record
+    load_seeds(store)
+    admin = create_token(store, admin=True, name="督查科").info
+
+    def same() -> None:
+        for u in (UNIT, "区人社局", "不存在的单位"):
+            one = store.read("read_model_unit", {"name": u})
+            assert read_model._head_row(store, u, False) == (one[0] if one else None), u
+            assert read_model._head_row(store, u, True) == (one[0] if one else None), u
+
+    same()  # missing
+    warm(store, [UNIT, "区人社局"])
+    same()  # fresh
+    assert read_model.fetch(store, UNIT) is not None
+    assert not append_progress(store, [ProgressUpdate(f"{DOC}:7.1|{UNIT}", "done", at="2022-09-20")], admin, now=NOW).errors
+    same()  # stale (the unit's version)
+    assert read_model.fetch(store, UNIT) is None and read_model.fetch(store, "区人社局") is not None
+    set_report_cycle(store, DOC, "monthly")
+    same()  # stale (the generation)
+    assert read_model.fetch(store, "区人社局") is None
+
+
+def test_the_record_write_takes_bytes_and_text_as_its_utf8() -> None:
+    """The head is a ``bytes`` parameter (graph/registry.py): bytes pass as they are, a
+    text (the CLI's) is sent as its UTF-8, anything else is refused."""
+    from graph.registry import QueryError, get_registry
+
+    q = get_registry().get("read_model_put_unit", "write")
+    base = {"name": UNIT, "generation": "g", "version": "", "token": "t", "detail": "", "chunks": []}
+    assert q.bind(base | {"head": "区财政局".encode()})["head"] == "区财政局".encode()
+    assert q.bind(base | {"head": "区财政局"})["head"] == "区财政局".encode()
+    with pytest.raises(QueryError):
+        q.bind(base | {"head": 5})
+
+
+def test_the_embedded_store_keeps_its_heap_top(ladybug_store: Any) -> None:
+    """Opening the embedded store asks glibc to keep free memory at the heap's top
+    (graph/heap.py: a large head read no longer faults its pages in again): set where
+    the C library is glibc, a no-op elsewhere."""
+    import platform
+
+    from graph.heap import keep_heap_top
+
+    assert keep_heap_top() is (platform.libc_ver()[0] == "glibc")

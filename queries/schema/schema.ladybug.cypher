@@ -39,6 +39,13 @@ CREATE NODE TABLE IF NOT EXISTS LinkDecision(id STRING, lower_id STRING, upper_i
 ALTER TABLE CONTRIBUTES_TO ADD IF NOT EXISTS conversion STRING DEFAULT '';
 CREATE NODE TABLE IF NOT EXISTS SearchState(id STRING, stamp STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS ReadModelMeta(key STRING, generation STRING, PRIMARY KEY(key));
-CREATE NODE TABLE IF NOT EXISTS UnitRecord(name STRING, version STRING, built_generation STRING, built_version STRING, token STRING, head STRING, chunks INT64, detail STRING, PRIMARY KEY(name));
-CREATE NODE TABLE IF NOT EXISTS UnitRecordChunk(key STRING, token STRING, body STRING, PRIMARY KEY(key));
+CREATE NODE TABLE IF NOT EXISTS UnitRecord(name STRING, version STRING, built_generation STRING, built_version STRING, token STRING, chunks INT64, detail STRING, head_utf8 BLOB, PRIMARY KEY(name));
+CREATE NODE TABLE IF NOT EXISTS UnitRecordChunk(key STRING, token STRING, body_utf8 BLOB, PRIMARY KEY(key));
 CREATE NODE TABLE IF NOT EXISTS MeasureRecord(id STRING, built_generation STRING, body STRING, PRIMARY KEY(id));
+// Read-model format 5 (queries/read_model.py): a record's head and rows are kept as UTF-8 bytes (BLOB),
+// sent as stored without a decode and an encode; a store of an older release drops the STRING
+// columns (derived data: the records read as stale and are rebuilt) and gains the BLOBs.
+ALTER TABLE UnitRecord ADD IF NOT EXISTS head_utf8 BLOB;
+ALTER TABLE UnitRecord DROP IF EXISTS head;
+ALTER TABLE UnitRecordChunk ADD IF NOT EXISTS body_utf8 BLOB;
+ALTER TABLE UnitRecordChunk DROP IF EXISTS body;
