@@ -126,7 +126,7 @@ def build(size: int, link_pairs: int | None = DEFAULT_LINK_PAIRS, log: Any = _pr
         log(f"api store {size}: {info['load']} load in {info['load_s']} s")
         t0 = time.perf_counter()
         links = link_corpus_fast(docs, link_pairs)
-        store.write_batch(write_steps(links))
+        store.write_batch(write_steps(links) + [("link_pending_clear", {})])  # linked (in part, on purpose): not pending, or a server start would relink it all
         info["link_s"] = round(time.perf_counter() - t0, 1)
         info["links"] = {k: v for k, v in links.summary().items() if isinstance(v, int | float)}
         log(f"api store {size}: linked in {info['link_s']} s {info['links']}")
