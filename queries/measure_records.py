@@ -56,12 +56,12 @@ def shown_json(store: GraphStore, ids: list[str], build: Builder) -> dict[str, b
     rendering them again cost a search page 0.6 ms, a tenth of its work; the stored text
     is orjson's rendering of the same value, so the bytes are those of the answer."""
     bodies, built = _read(store, ids, build)
-    out = {i: body if isinstance(body, bytes) else body.encode("utf-8") for i, body in bodies.items()}  # a BLOB as is
+    out = {i: body.encode("utf-8") for i, body in bodies.items()}
     out.update((i, orjson.dumps(m)) for i, m in built.items())
     return out
 
 
-def _read(store: GraphStore, ids: list[str], build: Builder) -> tuple[dict[str, str | bytes], dict[str, Shown]]:
+def _read(store: GraphStore, ids: list[str], build: Builder) -> tuple[dict[str, str], dict[str, Shown]]:
     """The stored text of each of ``ids`` whose record is fresh, and the others built by
     ``build`` (stored for the next reader)."""
     if not ids:
@@ -121,7 +121,7 @@ def warm(
     return {"records": len(keys), "built": built, "fresh": fresh}
 
 
-def _fresh_bodies(rows: list[dict[str, Any]], generation: str | None) -> dict[str, str | bytes]:
+def _fresh_bodies(rows: list[dict[str, Any]], generation: str | None) -> dict[str, str]:
     """The stored bodies of ``read_model_measures`` rows built at ``generation``, by key."""
     return {r["id"]: r["body"] for r in rows if r["body"] is not None and r["built_generation"] == generation}
 

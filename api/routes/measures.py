@@ -35,11 +35,9 @@ def list_measures(
 ) -> MeasureList:
     """Search measures (Chinese full text on Neo4j, substring on the embedded store) and filter them."""
     # request.app.state.store, not StoreDep: a nested dependency cost ~140 us a request (api/deps.py store_of)
-    store, where = store_of(request), MeasureFilter.of(due_before, due_after, task, document)
-    if not (q or "").strip():
-        return measures_read.search_measures(store, q, unit, where, limit, offset)
-    # a search page: sent as built, its stored records spliced in (the response_model documents it)
-    body = measures_read.search_measures_json(store, q, unit, where, limit, offset)
+    where = MeasureFilter.of(due_before, due_after, task, document)
+    # sent as built (a search page: its stored records spliced in); the response_model documents it
+    body = measures_read.search_measures_json(store_of(request), q, unit, where, limit, offset)
     return Response(body, media_type=JSON_UTF8)  # type: ignore[return-value]
 
 
