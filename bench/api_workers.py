@@ -3,7 +3,8 @@
 for Neo4j), each GET request in one store session (api/session.py).
 
     NEO4J_URI=bolt://127.0.0.1:7706 PYTHONPATH=. python -m bench.api_workers [--size 100]
-        [--requests 600] [--seconds 30] [--threads 4] [--workers 1,2] [--reuse]
+        [--seconds 20] [--warmup 20] [--rounds 2] [--threads 4] [--workers 1,2]
+        [--search-copy on|off] [--json F] [--reuse]
 
 WARNING: this CLEARS the Neo4j database at NEO4J_URI and loads the n-document corpus
 (batched) and links it, unless --reuse (the database already holds that corpus).  Point
@@ -14,15 +15,20 @@ loopback port; the client: bench/api_load.py in its own process (bench/api_bench
 mix: hot obligations 20 %, other units' obligations 40 %, unit 15 %, chain 15 %, search
 10 %).  On a 2-vCPU machine the client, the Neo4j server and the API workers share the
 cores: the ratio is what the mix gains from a second worker there, not on a larger box.
+Each process's CPU per request is printed (the API's workers, the Neo4j server found by
+its Bolt port, the client): the server's share is what a second worker cannot add to.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from bench.api_bench import (
@@ -31,6 +37,7 @@ from bench.api_bench import (
     drive,
     free_port,
     pick_targets_from,
+    proc_cpu,
     stop_server,
     wait_ready,
     workload,
@@ -67,48 +74,113 @@ def prepare(size: int, reuse: bool) -> dict[str, Any]:
         store.close()
 
 
-def serve(workers: int, port: int) -> subprocess.Popen:
-    env = dict(os.environ, POLICYGRAPH_STORE="neo4j", PYTHONPATH=str(ROOT))
+def bolt_pid() -> int | None:
+    """The pid listening on NEO4J_URI's port (the Neo4j server), found through ``ss``; None
+    when it is not on this machine or ``ss`` is missing.  Its CPU per request is part of
+    what a second worker must share the cores with."""
+    from urllib.parse import urlsplit
+
+    port = urlsplit(os.environ.get("NEO4J_URI", "bolt://127.0.0.1:7687")).port or 7687
+    try:
+        out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True,
+                             timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for part in out.split("pid=")[1:]:
+        digits = part.split(",", 1)[0]
+        if digits.isdigit():
+            return int(digits)
+    return None
+
+
+def serve(workers: int, port: int, search_copy: bool) -> subprocess.Popen:
+    """``policygraph serve --store neo4j --workers N``; its search copy (graph/search_replica.py)
+    under bench/out/workers, or none (every search asks the server's full-text index)."""
+    env = dict(os.environ, POLICYGRAPH_STORE="neo4j", PYTHONPATH=str(ROOT),
+               POLICYGRAPH_DB_PATH=str(OUT / "graph.lbug"),
+               POLICYGRAPH_NEO4J_SEARCH_COPY="true" if search_copy else "false")
     env.pop("POLICYGRAPH_API_TOKEN", None)
     cmd = [sys.executable, "-m", "policygraph.cli", "serve", "--store", "neo4j", "--host", "127.0.0.1",
            "--port", str(port), "--workers", str(workers)]
     return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
 
 
-def run(size: int, requests: int, seconds: float, threads: int, workers: list[int], reuse: bool) -> list[dict[str, Any]]:
+OUT = ROOT / "bench" / "out" / "workers"
+
+
+def measure(n: int, warm: list[str], paths: list[str], threads: int, warmup: float, seconds: float,
+            db: int | None, search_copy: bool) -> dict[str, Any]:
+    """One server of ``n`` workers: started, driven with the mix for ``warmup`` seconds
+    (connections, Python's and Neo4j's JIT-compiled paths, the search copy), then
+    measured for ``seconds``; the CPU each process spent per request."""
+    port = free_port()
+    proc = serve(n, port, search_copy)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}", proc)
+        drive(port, warm, threads, warmup)
+        api0, db0 = proc_cpu(proc.pid), proc_cpu(db) if db else 0.0
+        res = drive(port, paths, threads, seconds)
+        api_cpu, db_cpu = proc_cpu(proc.pid) - api0, (proc_cpu(db) - db0) if db else 0.0
+    finally:
+        stop_server(proc)
+    done = max(1, len(res["lat"]))
+    row = {"workers": n, **_stats(res["lat"], res["status"], res["bytes"], res["wall"]),
+           "load_avg": round(os.getloadavg()[0], 1),
+           "api_cpu_ms": round(1000 * api_cpu / done, 2),
+           "neo4j_cpu_ms": round(1000 * db_cpu / done, 2) if db else None,
+           "client_cpu_ms": round(1000 * res["client_cpu"] / done, 2),
+           "cpu_busy": round((api_cpu + db_cpu + res["client_cpu"]) / res["wall"], 2)}
+    print(f"neo4j mix, {n} worker(s): {row['req_s']} req/s, p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, "
+          f"non-200 {row['non200']}, load average {row['load_avg']}; CPU per request: API "
+          f"{row['api_cpu_ms']} ms, Neo4j {row['neo4j_cpu_ms']} ms, client {row['client_cpu_ms']} ms "
+          f"({row['cpu_busy']} cores busy)", flush=True)
+    return row
+
+
+def run(size: int, requests: int, seconds: float, threads: int, workers: list[int], reuse: bool,
+        rounds: int = 2, warmup: float = 20.0, search_copy: bool = True) -> list[dict[str, Any]]:
+    """``rounds`` rounds, each measuring every worker count in turn (1, 2, 1, 2 …): on a
+    shared 2-vCPU machine the speed drifts by tens of percent within minutes, so each
+    ratio compares neighbours and the medians are reported."""
     targets = prepare(size, reuse)
+    OUT.mkdir(parents=True, exist_ok=True)
     paths = [p for _, p in workload("mix", targets, requests, seed=7)]
+    warm = [p for _, p in workload("mix", targets, requests, seed=3)]  # other URLs than the measured ones
+    db = bolt_pid()
     rows = []
-    for n in workers:
-        port = free_port()
-        proc = serve(n, port)
-        try:
-            wait_ready(f"http://127.0.0.1:{port}", proc)
-            drive(port, paths[: max(20, requests // 20)], threads, seconds)  # warm-up (connections, plans)
-            res = drive(port, paths, threads, seconds)
-            row = {"workers": n, **_stats(res["lat"], res["status"], res["bytes"], res["wall"]),
-                   "load_avg": round(os.getloadavg()[0], 1)}
-            rows.append(row)
-            print(f"neo4j mix, {n} worker(s): {row['req_s']} req/s, p50 {row['p50_ms']} ms, p99 {row['p99_ms']} ms, "
-                  f"non-200 {row['non200']}, load average {row['load_avg']}", flush=True)
-        finally:
-            stop_server(proc)
-    if len(rows) > 1:
-        print(f"  -> {rows[-1]['workers']} workers / {rows[0]['workers']}: {rows[-1]['req_s'] / rows[0]['req_s']:.2f}x "
-              f"(goal >= 1.6x); {machine()}", flush=True)
+    for r in range(rounds):
+        for n in workers:
+            rows.append({"round": r + 1, **measure(n, warm, paths, threads, warmup, seconds, db, search_copy)})
+    if len(workers) > 1:
+        first, last = workers[0], workers[-1]
+        pairs = [b["req_s"] / a["req_s"] for a, b in zip(rows[0::len(workers)], rows[len(workers) - 1::len(workers)],
+                                                           strict=True)]
+        med = {n: statistics.median(x["req_s"] for x in rows if x["workers"] == n) for n in (first, last)}
+        print(f"  -> {last} workers / {first}, round by round: {', '.join(f'{x:.2f}x' for x in pairs)}; "
+              f"medians {med[first]:.1f} -> {med[last]:.1f} req/s = {med[last] / med[first]:.2f}x (goal >= 1.6x); "
+              f"search copy {'on' if search_copy else 'off'}; {machine()}", flush=True)
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.api_workers")
     ap.add_argument("--size", type=int, default=100)
-    ap.add_argument("--requests", type=int, default=600)
-    ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--requests", type=int, default=20000, help="the mix's URLs (the time cap ends a run first)")
+    ap.add_argument("--seconds", type=float, default=20.0, help="each measured run")
+    ap.add_argument("--warmup", type=float, default=20.0, help="seconds of the mix before each measured run")
+    ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--threads", type=int, default=4)
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--search-copy", choices=("on", "off"), default="on",
+                    help="the workers' search copy (graph/search_replica.py), or every search on the server")
+    ap.add_argument("--json", type=Path, help="write the rows here")
     ap.add_argument("--reuse", action="store_true", help="the database already holds the corpus")
     a = ap.parse_args(argv)
-    run(a.size, a.requests, a.seconds, a.threads, [int(x) for x in a.workers.split(",")], a.reuse)
+    rows = run(a.size, a.requests, a.seconds, a.threads, [int(x) for x in a.workers.split(",")], a.reuse,
+               a.rounds, a.warmup, a.search_copy == "on")
+    if a.json:
+        a.json.parent.mkdir(parents=True, exist_ok=True)
+        a.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -14,11 +14,13 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 from neo4j import GraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable, SessionExpired
 
+from graph import search_index, search_replica
 from graph.model import StoreError
 from graph.read_model_stamp import stamped
 from graph.registry import Registry, get_registry
@@ -93,13 +95,17 @@ class Neo4jStore(StoreOperations):
         read_only: bool = False,
         registry: Registry | None = None,
         ensure_schema: bool = True,
+        search_copy: Path | None = None,
     ) -> None:
+        """``search_copy``: a file on this host for a copy of the search index
+        (graph/search_replica.py); None: searches ask Neo4j's full-text index."""
         self.uri = uri
         self.database = database
         self.read_only = read_only
         self.registry = registry or get_registry()
         self.before_step: StepHook | None = None  # test hook: called before each step of a batch
         self._lock = ReadWriteLock()  # this process's reads never see its own reload half-done
+        self.search_index: search_replica.ReplicaIndex | None = None
         # The scope of the current request (session_scope), per context: a thread or task
         # of another request never sees it.
         self._scope: ContextVar[_ReadScope | None] = ContextVar(f"neo4j_scope_{id(self)}", default=None)
@@ -116,6 +122,8 @@ class Neo4jStore(StoreOperations):
                 s.run("RETURN 1").consume()
             if ensure_schema and not read_only:
                 self.ensure_schema()
+            if search_copy is not None:
+                self.search_index = search_replica.attach(self, search_copy)
         except BaseException as e:
             self._driver.close()
             if isinstance(e, AuthError):
@@ -203,12 +211,21 @@ class Neo4jStore(StoreOperations):
     def write_batch(self, steps: list[tuple[str, dict[str, Any]]]) -> None:
         self._write_steps(stamped(steps))  # stale read-model records, same transaction
 
-    def _write_steps(self, steps: list[tuple[str, dict[str, Any]]]) -> int:
-        """Run the steps in one write transaction; the nodes plus relationships deleted."""
+    def _write_steps(self, steps: list[tuple[str, dict[str, Any]]], search_stamp: bool = True) -> int:
+        """Run the steps in one write transaction; the nodes plus relationships deleted.
+
+        A write that changes what search reads also sets a new search stamp in the same
+        transaction (``search_index.plan``), whichever process makes it: every host's
+        search copy (graph/search_replica.py) then knows it is stale."""
         if self.read_only:
             raise StoreError(f"the Neo4j store at {self.uri} is open read-only")
         prepared = []
         for name, params in steps:
+            q = self.registry.get(name, "write")
+            prepared.append((name, q.text(self.engine), q.bind(params)))
+        search = search_index.plan(prepared) if search_stamp else None
+        if search is not None:
+            name, params = search.stamp_step
             q = self.registry.get(name, "write")
             prepared.append((name, q.text(self.engine), q.bind(params)))
         current = [""]
@@ -240,8 +257,12 @@ class Neo4jStore(StoreOperations):
         first, so deleting a unit with thousands of edges is cheap.  Not atomic: a failure
         half-way leaves the store partly emptied (clearing again finishes the job)."""
         for name in ("clear_some_rels", "clear_some"):
-            while self._write_steps([(name, {"limit": CLEAR_SLICE})]):
+            while self._write_steps([(name, {"limit": CLEAR_SLICE})], search_stamp=False):
                 pass
+        self._write_steps([search_index.Plan().stamp_step])  # once: a slice's stamp would be the next slice's node
 
     def close(self) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
         self._driver.close()

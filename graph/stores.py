@@ -38,12 +38,16 @@ def open_store(config: StoreConfig, read_only: bool = False) -> GraphStore:
         return LadybugStore(config.db_path, read_only=read_only)
     if config.store == "neo4j":
         from graph.neo4j_store import Neo4jStore
+        from graph.search_replica import replica_path
 
+        copy = (replica_path(Path(config.db_path).parent, config.neo4j_uri, config.neo4j_database)
+                if getattr(config, "neo4j_search_copy", True) else None)
         return Neo4jStore(
             config.neo4j_uri,
             config.neo4j_user,
             config.neo4j_password,
             config.neo4j_database,
             read_only=read_only,
+            search_copy=copy,
         )
     raise StoreError(f"unknown store {config.store!r} (ladybug or neo4j)")

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(
         "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "POLICYGRAPH_NEO4J_DATABASE")
     )
+    # Neo4j: keep a copy of the search index beside db_path (graph/search_replica.py);
+    # off: every search asks the server's full-text index
+    neo4j_search_copy: bool = True
     api_token: str | None = None  # an admin token (uploads, closing obligations) when set
     read_requires_token: bool = False  # reads answer only with a valid token (any scope)
     cors_origins: list[str] = []
@@ -84,6 +87,7 @@ def settings_environment(settings: Settings) -> dict[str, str]:
         "NEO4J_USER": settings.neo4j_user,
         "NEO4J_PASSWORD": settings.neo4j_password,
         "NEO4J_DATABASE": settings.neo4j_database,
+        "POLICYGRAPH_NEO4J_SEARCH_COPY": "true" if settings.neo4j_search_copy else "false",
     }
 
 

@@ -172,7 +172,8 @@ def search_hits(store: GraphStore, q: str, limit: int = SEARCH_MAX) -> list[dict
     (id, document_id, number, clause, task_number, deadline_date, tier).
 
     The named query ``search_hits`` defines the answer; the embedded store answers it
-    from its SQLite index when that is fresh (graph/search_index.py), Neo4j from its
+    from its SQLite index when that is fresh (graph/search_index.py), Neo4j from this
+    host's copy of that index when fresh (graph/search_replica.py), else from its
     full-text index (the query's .neo4j twin)."""
     words, phrase = search_terms.words(q), search_terms.phrase(q)
     index = getattr(store, "search_index", None)
@@ -357,7 +358,8 @@ ALL_MEASURES = {"before": "9999-12-31", "after": "0001-01-01", "task": 0, "docum
 
 def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]] | None:
     """An unfiltered search's count and page, without carrying every hit out of the
-    store: from the embedded store's SQLite index, or on Neo4j from its full-text index
+    store: from the embedded store's SQLite index or a Neo4j store's copy of it on this
+    host (graph/search_replica.py), else on Neo4j from its full-text index
     (``search_count`` + ``search_hits`` with SKIP/LIMIT: two small answers instead of up
     to SEARCH_MAX rows).  The same as paging ``search_hits``; None where neither applies
     (a stale embedded index: the caller pages the scan)."""
@@ -366,8 +368,10 @@ def _indexed_page(store: GraphStore, q: str, limit: int, offset: int) -> tuple[i
         return None
     index = getattr(store, "search_index", None)
     if index is not None:
-        return index.page(words, search_terms.phrase(q), limit, offset, SEARCH_MAX)
-    if store.engine != "neo4j":
+        got = index.page(words, search_terms.phrase(q), limit, offset, SEARCH_MAX)
+        if got is not None or store.engine != "neo4j":
+            return got
+    if store.engine != "neo4j":  # Neo4j without a fresh copy on this host: its full-text index
         return None
     params = {"q": search_terms.phrase(q), "words": words, "lucene": search_terms.lucene_query(words)}
     total = int(store.read("search_count", {**params, "cap": SEARCH_MAX})[0]["total"])

@@ -27,6 +27,23 @@ NEO4J_HINT = (
 _neo4j_state: dict[str, str | None] = {}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _user_data_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user data folder (XDG_DATA_HOME: where default settings keep the embedded
+    store and a Neo4j store's search copy) is a temporary one for the whole run, servers
+    started by tests included: the run leaves the user's home as it found it."""
+    before = os.environ.get("XDG_DATA_HOME")
+    folder = tmp_path_factory.mktemp("xdg-data")
+    os.environ["XDG_DATA_HOME"] = str(folder)
+    try:
+        yield folder
+    finally:
+        if before is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = before
+
+
 def neo4j_env() -> dict[str, str]:
     return {
         "uri": os.environ.get("NEO4J_URI", ""),

@@ -172,5 +172,6 @@ def test_neo4j_clear_in_slices(neo4j_store: Any, monkeypatch: pytest.MonkeyPatch
     neo4j_store.clear()
     neo4j_store.before_step = None
     assert not any(neo4j_store.counts().values())
-    assert slices[0] == "clear_some_rels" and slices[-1] == "clear_some"
+    assert slices[0] == "clear_some_rels" and slices[-2] == "clear_some"
+    assert slices[-1] == "search_stamp_set" and slices.count("search_stamp_set") == 1  # once, after the slices
     assert len(slices) > sum(counts.values()) // 37

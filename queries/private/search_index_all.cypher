@@ -1,4 +1,4 @@
-// description: What the embedded store's search index holds of every measure (graph/search_index.py rebuilds from it)
+// description: What a search index holds of every measure (graph/search_index.py and graph/search_replica.py build from it)
 // params: none
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[:HAS_MEASURE]->(m:Measure)
 RETURN d.id AS doc, m.id AS id, m.document_id AS document_id, m.number AS number, m.clause AS clause,

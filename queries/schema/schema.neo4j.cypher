@@ -24,6 +24,7 @@ CREATE INDEX progress_measure IF NOT EXISTS FOR (n:Progress) ON (n.measure_id);
 CREATE INDEX progress_unit IF NOT EXISTS FOR (n:Progress) ON (n.unit);
 CREATE INDEX token_name IF NOT EXISTS FOR (n:Token) ON (n.name);
 CREATE CONSTRAINT maintenance_id IF NOT EXISTS FOR (n:Maintenance) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT search_state_id IF NOT EXISTS FOR (n:SearchState) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT progress_anchor_id IF NOT EXISTS FOR (n:ProgressAnchor) REQUIRE n.id IS UNIQUE;
 CREATE INDEX progress_anchor_document IF NOT EXISTS FOR (n:ProgressAnchor) ON (n.document_id);
 CREATE INDEX progress_anchor_target IF NOT EXISTS FOR (n:ProgressAnchor) ON (n.target);
