@@ -281,17 +281,24 @@ def _build_listed(store: GraphStore, ids: list[str]) -> dict[str, dict[str, Any]
 
 
 def _build_chain_ids(store: GraphStore, keys: list[str], links: Links | None = None) -> dict[str, dict[str, Any]]:
-    """The ids (and depths) of the measures above and below each measure, by record key
-    (``chain|id``): the walk of queries.chain, kept so a chain skips it.  ``links``
-    (warming every measure): the IMPLEMENTS edges and the measures a chain may show,
-    read once; the same walk is then made in memory."""
+    """The ids (and depths) of the measures above and below each measure, and the
+    measure's own ``measure_detail`` row, by record key (``chain|id``): the walk of
+    queries.chain, kept so a chain skips it, and the row, so a chain or a measure's page
+    skips ``measure_detail`` (one read fewer each).  ``links`` (warming every measure):
+    the IMPLEMENTS edges and the measures a chain may show, read once; the same walk is
+    then made in memory.  A measure that does not exist gets no record (a request for a
+    made-up id must not store one)."""
+    mids = [key.removeprefix(CHAIN) for key in keys]
+    rows = {r["id"]: r for r in store.read("measures_detail", {"ids": mids})} if mids else {}
     out: dict[str, dict[str, Any]] = {}
-    for key in keys:
-        mid = key.removeprefix(CHAIN)
+    for key, mid in zip(keys, mids, strict=True):
+        if mid not in rows:
+            continue
         if links is None:
-            out[key] = {d: [[r["id"], r["depth"]] for r in measure_chain(store, mid, d)] for d in ("up", "down")}
+            walk = {d: [[r["id"], r["depth"]] for r in measure_chain(store, mid, d)] for d in ("up", "down")}
         else:
-            out[key] = {d: links.walk(mid, d) for d in ("up", "down")}
+            walk = {d: links.walk(mid, d) for d in ("up", "down")}
+        out[key] = {**walk, "row": rows[mid]}
     return out
 
 
@@ -389,11 +396,14 @@ def measure_detail(store: GraphStore, measure_id: str) -> Measure:
 
 
 def _detailed(store: GraphStore, measure_id: str, also: list[str] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The measure as its detail shows it -- its own row (``measure_detail``: leaders,
-    clause text …) with the annotations of its stored record -- and the records of the
-    ``also`` keys read with it."""
-    m = shape_measure(measure_row(store, measure_id))  # NotFoundError for an unknown id
-    got = measure_records.shown(store, [measure_id, *(also or [])], _build)
+    """The measure as its detail shows it -- its own row (``measure_detail``'s: leaders,
+    clause text …, kept in its chain record) with the annotations of its stored record --
+    and the records read with it (its own, its chain's and the ``also`` keys'): one
+    keyed read when they are fresh."""
+    chain_key = CHAIN + measure_id  # its record holds the measure's own row (_build_chain_ids)
+    got = measure_records.shown(store, [measure_id, chain_key, *(k for k in also or [] if k != chain_key)], _build)
+    row = (got.get(chain_key) or {}).get("row")  # None: no such measure, or a record stored before rows were
+    m = shape_measure(row if row is not None else measure_row(store, measure_id))  # NotFoundError for an unknown id
     listed = got.get(measure_id)
     if listed is None:  # deleted between the two reads: annotate it as the definition does
         enrich(store, [m])
@@ -418,7 +428,8 @@ def chain(store: GraphStore, measure_id: str, as_of: str | date | None = None) -
     ``as_of``, so a city office sees how each district is doing on its measure;
     ``progress_totals`` sums the roll-ups of the measures below (down)."""
     m, head = _detailed(store, measure_id, also=[CHAIN + measure_id])
-    ids = head[CHAIN + measure_id]
+    ids = head.get(CHAIN + measure_id) or {  # no record: the measure's row and its record disagree
+        d: [[r["id"], r["depth"]] for r in measure_chain(store, measure_id, d)] for d in ("up", "down")}
     got = measure_records.shown(store, [i for d in ("up", "down") for i, _ in ids[d]], _build)
     up, down = ([_at_depth(got[i], depth) for i, depth in ids[d] if i in got] for d in ("up", "down"))
     # the roll-ups from the records' deadlines and units (shown_rollups), not read again

@@ -298,9 +298,10 @@ def test_detail_and_chain_after_the_load(seeded: Any) -> None:
     assert len(ids) > 20 and len(set(ids) - linked) >= 2
     _assert_missing(seeded, [k for i in ids for k in (i, CHAIN + i)])
     want, bodies = _parity(seeded, [], ids)
-    for i in ids:  # what is stored is the definition's: a chain's ids and depths, the annotations
+    for i in ids:  # what is stored is the definition's: a chain's ids and depths, its measure_detail row, the annotations
         defined = orjson.loads(want["chain", i])
-        assert bodies[CHAIN + i] == {d: [[m["id"], m["depth"]] for m in defined[d]] for d in ("up", "down")}
+        assert bodies[CHAIN + i] == {**{d: [[m["id"], m["depth"]] for m in defined[d]] for d in ("up", "down")},
+                                     "row": orjson.loads(_dump(seeded.read("measure_detail", {"id": i})[0]))}
         assert {k: bodies[i][k] for k in ANNOTATIONS_SHOWN} == {k: defined["measure"][k] for k in ANNOTATIONS_SHOWN}
     assert sum(bool(orjson.loads(want["chain", i])["count"]) for i in ids) == len(set(ids) & linked)
     # other days (progress is computed apart from the records): today, and a later day
@@ -323,10 +324,14 @@ def test_warm_stores_every_record(seeded: Any) -> None:
     bodies = _assert_fresh(seeded, keys)
     linked = _linked(seeded)
     walked = linked if seeded.engine != "neo4j" else linked[::6]
-    for i in walked:  # the in-memory walk is queries.chain's
-        assert bodies[CHAIN + i] == {d: [[r["id"], r["depth"]] for r in measure_chain(seeded, i, d)]
-                                     for d in ("up", "down")}, i
-    assert all(bodies[CHAIN + i] == {"up": [], "down": []} for i in every if i not in set(linked))
+    def row(i: str) -> dict[str, Any]:  # measure_detail's row, as stored (JSON)
+        return orjson.loads(_dump(seeded.read("measure_detail", {"id": i})[0]))
+
+    for i in walked:  # the in-memory walk is queries.chain's; the row is measure_detail's
+        assert bodies[CHAIN + i] == {**{d: [[r["id"], r["depth"]] for r in measure_chain(seeded, i, d)]
+                                        for d in ("up", "down")}, "row": row(i)}, i
+    unlinked = [i for i in every if i not in set(linked)]
+    assert all(bodies[CHAIN + i] == {"up": [], "down": [], "row": row(i)} for i in unlinked[:: 1 if seeded.engine != "neo4j" else 6])
     listed = _build_listed(seeded, every)
     assert all(_dump(bodies[i]) == _dump(listed[i]) for i in every)
     # every linked measure (a sample on Neo4j) answered from the warmed records
@@ -525,7 +530,8 @@ def test_warmed_chains_across_three_levels(store: Any) -> None:
     bodies = _assert_fresh(store, keys)
     walks = {i: {d: [[r["id"], r["depth"]] for r in measure_chain(store, i, d)] for d in ("up", "down")}
              for i in every}
-    assert {i: bodies[CHAIN + i] for i in every} == walks
+    assert {i: {d: bodies[CHAIN + i][d] for d in ("up", "down")} for i in every} == walks
+    assert all(bodies[CHAIN + i]["row"]["id"] == i for i in every)  # each with its own measure's row
     deepest = max((depth for w in walks.values() for d in w.values() for _, depth in d), default=0)
     assert deepest >= 3, deepest  # district -> city -> province -> national
     for i in [i for i in every if any(w for w in walks[i].values())][::3]:
