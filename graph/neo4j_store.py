@@ -219,13 +219,11 @@ class Neo4jStore(StoreOperations):
         search copy (graph/search_replica.py) then knows it is stale."""
         if self.read_only:
             raise StoreError(f"the Neo4j store at {self.uri} is open read-only")
+        search = search_index.plan((name, None, params) for name, params in steps) if search_stamp else None
+        if search is not None:
+            steps = [*steps, search.stamp_step]
         prepared = []
         for name, params in steps:
-            q = self.registry.get(name, "write")
-            prepared.append((name, q.text(self.engine), q.bind(params)))
-        search = search_index.plan(prepared) if search_stamp else None
-        if search is not None:
-            name, params = search.stamp_step
             q = self.registry.get(name, "write")
             prepared.append((name, q.text(self.engine), q.bind(params)))
         current = [""]

@@ -27,7 +27,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from graph.search_index import VERSION, Plan, SearchIndex
+from graph.search_index import Plan, SearchIndex
 
 log = logging.getLogger("policygraph.search")
 
@@ -42,13 +42,6 @@ class ReplicaIndex(SearchIndex):
         self._thread: threading.Thread | None = None
         self._closing = False
         self.refreshes = 0  # copies made by this process (tests, the bench)
-
-    def fresh(self) -> bool:
-        """Whether this copy holds what Neo4j holds.  A store without a stamp (loaded
-        before stamps existed, opened read-only) is never fresh: its stamp says nothing."""
-        stamp = self.store_stamp()
-        meta = self._meta(self._reader())
-        return bool(stamp) and meta.get("version") == VERSION and meta.get("stamp") == stamp
 
     def page(
         self, words: list[str], phrase: str, limit: int, offset: int, cap: int, count: bool = True
@@ -79,8 +72,10 @@ class ReplicaIndex(SearchIndex):
         """Copy every searchable row from Neo4j if this copy is stale; True if it copied.
 
         The stamp is read before the rows, so rows newer than the stamp can only make the
-        copy stale again.  Under the host's file lock: another worker that copied first
-        leaves this one nothing to do."""
+        copy stale again.  A store without a stamp (loaded before stamps existed, opened
+        read-only) is never copied: its stamp says nothing, and a copy never holds an
+        empty one, so it stays stale.  Under the host's file lock: another worker that
+        copied first leaves this one nothing to do."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._copying, open(self.path.with_name(self.path.name + ".lock"), "a+b") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)

@@ -294,12 +294,15 @@ def _build_chain_ids(store: GraphStore, keys: list[str], links: Links | None = N
     for key, mid in zip(keys, mids, strict=True):
         if mid not in rows:
             continue
-        if links is None:
-            walk = {d: [[r["id"], r["depth"]] for r in measure_chain(store, mid, d)] for d in ("up", "down")}
-        else:
-            walk = {d: links.walk(mid, d) for d in ("up", "down")}
+        walk = _walk(store, mid) if links is None else {d: links.walk(mid, d) for d in ("up", "down")}
         out[key] = {**walk, "row": rows[mid]}
     return out
+
+
+def _walk(store: GraphStore, mid: str) -> dict[str, list[list[Any]]]:
+    """The ids and depths of the measures above (up) and below (down) ``mid``: the walk
+    of queries.chain, as a chain record keeps it."""
+    return {d: [[r["id"], r["depth"]] for r in measure_chain(store, mid, d)] for d in ("up", "down")}
 
 
 @dataclass
@@ -395,13 +398,13 @@ def measure_detail(store: GraphStore, measure_id: str) -> Measure:
     return m
 
 
-def _detailed(store: GraphStore, measure_id: str, also: list[str] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+def _detailed(store: GraphStore, measure_id: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """The measure as its detail shows it -- its own row (``measure_detail``'s: leaders,
     clause text …, kept in its chain record) with the annotations of its stored record --
-    and the records read with it (its own, its chain's and the ``also`` keys'): one
-    keyed read when they are fresh."""
+    and its chain record (None: none built, see ``_build_chain_ids``): one keyed read
+    when both are fresh."""
     chain_key = CHAIN + measure_id  # its record holds the measure's own row (_build_chain_ids)
-    got = measure_records.shown(store, [measure_id, chain_key, *(k for k in also or [] if k != chain_key)], _build)
+    got = measure_records.shown(store, [measure_id, chain_key], _build)
     row = (got.get(chain_key) or {}).get("row")  # None: no such measure, or a record stored before rows were
     m = shape_measure(row if row is not None else measure_row(store, measure_id))  # NotFoundError for an unknown id
     listed = got.get(measure_id)
@@ -409,7 +412,7 @@ def _detailed(store: GraphStore, measure_id: str, also: list[str] | None = None)
         enrich(store, [m])
     else:
         m.update({k: listed[k] for k in ANNOTATIONS_SHOWN})
-    return m, got
+    return m, got.get(chain_key)
 
 
 def measure_detail_defined(store: GraphStore, measure_id: str) -> Measure:
@@ -427,9 +430,8 @@ def chain(store: GraphStore, measure_id: str, as_of: str | date | None = None) -
     in_progress / not_started / overdue, ``queries.progress.measure_rollups``) on
     ``as_of``, so a city office sees how each district is doing on its measure;
     ``progress_totals`` sums the roll-ups of the measures below (down)."""
-    m, head = _detailed(store, measure_id, also=[CHAIN + measure_id])
-    ids = head.get(CHAIN + measure_id) or {  # no record: the measure's row and its record disagree
-        d: [[r["id"], r["depth"]] for r in measure_chain(store, measure_id, d)] for d in ("up", "down")}
+    m, record = _detailed(store, measure_id)
+    ids = record or _walk(store, measure_id)  # no record: the measure's row and its record disagree
     got = measure_records.shown(store, [i for d in ("up", "down") for i, _ in ids[d]], _build)
     up, down = ([_at_depth(got[i], depth) for i, depth in ids[d] if i in got] for d in ("up", "down"))
     # the roll-ups from the records' deadlines and units (shown_rollups), not read again
