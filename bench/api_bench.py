@@ -170,6 +170,18 @@ def proc_cpu(pid: int) -> float:
     return total
 
 
+def machine_cpu() -> tuple[float, float]:
+    """(busy, stolen) CPU seconds of the whole machine so far (/proc/stat): what every
+    process used, and what the hypervisor gave to other guests while this one wanted to
+    run -- a run with much stolen time measured a slower machine."""
+    try:
+        f = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = f
+    return (user + nice + system + irq + softirq) / CLK_TCK, steal / CLK_TCK
+
+
 # ----------------------------------------------------------------------------- workload
 
 def pick_targets(db: Path, pool: int, seed: int) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import statistics
@@ -87,3 +88,11 @@ def summary_ms(values: Iterable[float]) -> dict[str, float]:
         "mean_ms": statistics.fmean(v) * 1000,
         "n": len(v),
     }
+
+
+def write_json(path: Path | None, rows: Any) -> None:
+    """``--json``: the rows as UTF-8 JSON (Chinese unescaped) at ``path``, if given."""
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
